@@ -1,0 +1,27 @@
+// Who may see which activities. Every read path (lists, relations, node(id), events, loaders) goes through here.
+import { eq, or, type SQL } from "drizzle-orm";
+import type { Viewer } from "../context.js";
+import { activities, type ActivityRow } from "../db/schema.js";
+
+/** SQL condition on `activities` for what the viewer may see; undefined means everything. */
+export function visibleActivities(viewer: Viewer): SQL | undefined {
+  switch (viewer.role) {
+    case "STAFF":
+      return undefined;
+    case "PARTNER":
+      return or(eq(activities.status, "APPROVED"), eq(activities.societyId, viewer.societyId));
+    case "PUBLIC":
+      return eq(activities.status, "APPROVED");
+  }
+}
+
+export function canSeeActivity(viewer: Viewer, row: Pick<ActivityRow, "status" | "societyId">): boolean {
+  switch (viewer.role) {
+    case "STAFF":
+      return true;
+    case "PARTNER":
+      return row.status === "APPROVED" || row.societyId === viewer.societyId;
+    case "PUBLIC":
+      return row.status === "APPROVED";
+  }
+}

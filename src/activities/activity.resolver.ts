@@ -1,0 +1,64 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import type { ActivityRow } from "../db/schema.js";
+import { toGlobalId } from "../shared/global-id.js";
+import { HubError } from "../shared/errors.js";
+import { Society } from "../societies/society.type.js";
+import { Edition } from "../editions/edition.type.js";
+import { Metric } from "../metrics/metric.type.js";
+import { Activity, ActivityConnection, ActivityEvent } from "./activity.type.js";
+import { ActivityFilter } from "./activity.inputs.js";
+import { listActivities } from "./activity.service.js";
+import { eventOf } from "../events/event.service.js";
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Query(() => ActivityConnection, {
+    description: "Activities visible to the caller, newest first (most recently recorded), filtered and paged.",
+  })
+  async activities(
+    @Ctx() ctx: Context,
+    @Arg("filter", () => ActivityFilter, { nullable: true, description: "Conditions the activities must meet." })
+    filter: ActivityFilter | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size: 0 to 100, default 20." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+  ) {
+    return ActivityConnection.from(await listActivities(ctx, filter, { first, after }));
+  }
+
+  @FieldResolver(() => ID, { description: "Opaque global ID of the activity." })
+  id(@Root() activity: ActivityRow) {
+    return toGlobalId("Activity", activity.id);
+  }
+
+  @FieldResolver(() => Society, { description: "The society that ran the activity." })
+  async society(@Root() activity: ActivityRow, @Ctx() ctx: Context) {
+    return required(await ctx.loaders.societyById.load(activity.societyId), "society");
+  }
+
+  @FieldResolver(() => Edition, { description: "The IDoR edition the activity belongs to." })
+  async edition(@Root() activity: ActivityRow, @Ctx() ctx: Context) {
+    return required(await ctx.loaders.editionById.load(activity.editionId), "edition");
+  }
+
+  @FieldResolver(() => [Metric], {
+    description: "The figures the activity reached, by kind; per kind the all-channels figure (channel null) comes first.",
+  })
+  metrics(@Root() activity: ActivityRow, @Ctx() ctx: Context) {
+    return ctx.loaders.metricsByActivityId.load(activity.id);
+  }
+
+  @FieldResolver(() => ActivityEvent, {
+    nullable: true,
+    description: "When and where the activity takes place, if it is an event; null otherwise.",
+  })
+  event(@Root() activity: ActivityRow) {
+    return eventOf(activity);
+  }
+}
+
+/** A foreign key guarantees the row; its absence is a bug, reported as an internal error. */
+function required<T>(row: T | null, what: string): T {
+  if (row === null) throw new HubError("INTERNAL_SERVER_ERROR", `Internal server error (missing ${what})`);
+  return row;
+}

@@ -1,0 +1,163 @@
+// Reads of activities. Visibility comes from activity.policy for every path; nested pages are loaded for all parents
+// in one statement (a LATERAL join reading at most first + 1 rows per parent) and counted in one grouped statement.
+import DataLoader from "dataloader";
+import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Context, Viewer } from "../context.js";
+import type { Db } from "../db/client.js";
+import type { ActivityKind } from "../db/enums.js";
+import { activities, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
+import { badInput } from "../shared/errors.js";
+import {
+  decodeTimeIdKey,
+  pageRequest,
+  timeIdKey,
+  toPage,
+  type Page,
+  type PageArgs,
+  type PageRequest,
+  type TimeIdKey,
+} from "../shared/pagination.js";
+import { visibleActivities } from "./activity.policy.js";
+import type { ActivityFilter } from "./activity.inputs.js";
+
+const CURSOR_TAG = "a";
+const decodeKey = decodeTimeIdKey(CURSOR_TAG);
+const keyOf = (row: ActivityRow) => timeIdKey(CURSOR_TAG, row.createdAt, row.id);
+
+/** Newest first: (created_at, id) descending, backed by the activities_*_created_idx indexes. */
+const newestFirst = [desc(activities.createdAt), desc(activities.id)];
+
+function afterKey(key: TimeIdKey | null): SQL | undefined {
+  if (key === null) return undefined;
+  return sql`(${activities.createdAt}, ${activities.id}) < (${key.at.toISOString()}::timestamptz, ${key.id})`;
+}
+
+function editionYearCondition(year: number): SQL {
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw badInput(`year must be from 1900 to 2200; got ${year}`, "year");
+  return sql`${activities.editionId} = (select ${editions.id} from ${editions} where ${editions.year} = ${year})`;
+}
+
+export function activityLoaders(db: Db, viewer: Viewer) {
+  return {
+    activityById: new DataLoader<number, ActivityRow | null>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(activities)
+        .where(and(inArray(activities.id, [...ids]), visibleActivities(viewer)));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
+
+export async function listActivities(
+  ctx: Context,
+  filter: ActivityFilter | null | undefined,
+  args: PageArgs,
+): Promise<Page<ActivityRow>> {
+  const request = pageRequest(args, decodeKey);
+  const conditions: (SQL | undefined)[] = [visibleActivities(ctx.viewer)];
+  if (filter?.year != null) conditions.push(editionYearCondition(filter.year));
+  if (filter?.societySlug != null) {
+    conditions.push(
+      sql`${activities.societyId} = (select ${societies.id} from ${societies} where ${societies.slug} = ${filter.societySlug})`,
+    );
+  }
+  if (filter?.kind) conditions.push(eq(activities.kind, filter.kind));
+  if (filter?.status) conditions.push(eq(activities.status, filter.status));
+  if (filter?.channel) {
+    conditions.push(
+      sql`exists (select 1 from ${metrics} where ${metrics.activityId} = ${activities.id} and ${metrics.channel} = ${filter.channel})`,
+    );
+  }
+  const where = and(...conditions);
+  const rows = await ctx.db
+    .select()
+    .from(activities)
+    .where(and(where, afterKey(request.after)))
+    .orderBy(...newestFirst)
+    .limit(request.first + 1);
+  return toPage(rows, request, keyOf, async () => {
+    const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(activities).where(where);
+    return row?.n ?? 0;
+  });
+}
+
+interface ChildFilter {
+  year?: number | null;
+  kind?: ActivityKind | null;
+}
+
+function childConditions(viewer: Viewer, filter: ChildFilter): SQL | undefined {
+  return and(
+    visibleActivities(viewer),
+    filter.year != null ? editionYearCondition(filter.year) : undefined,
+    filter.kind ? eq(activities.kind, filter.kind) : undefined,
+  );
+}
+
+/** One page of children for each parent, in one statement: at most first + 1 rows per parent are read. */
+async function childPages(
+  db: Db,
+  parentColumn: PgColumn,
+  parentIds: readonly number[],
+  where: SQL | undefined,
+  request: PageRequest<TimeIdKey>,
+): Promise<Map<number, ActivityRow[]>> {
+  const result = new Map<number, ActivityRow[]>(parentIds.map((id) => [id, []]));
+  const parents = sql`unnest(${`{${parentIds.join(",")}}`}::int[]) as parent(id)`;
+  const page = db
+    .select()
+    .from(activities)
+    .where(and(eq(parentColumn, sql`parent.id`), where, afterKey(request.after)))
+    .orderBy(...newestFirst)
+    .limit(request.first + 1)
+    .as("child");
+  const columns = Object.fromEntries(
+    Object.keys(getTableColumns(activities)).map((k) => [k, page[k as keyof typeof page]]),
+  ) as unknown as Record<string, PgColumn>;
+  const rows = await db
+    .select({ parentId: sql<number>`parent.id`.mapWith(Number), child: columns })
+    .from(parents)
+    .crossJoinLateral(page);
+  for (const row of rows) result.get(row.parentId as number)!.push(row.child as unknown as ActivityRow);
+  return result;
+}
+
+async function childCounts(db: Db, parentColumn: PgColumn, parentIds: readonly number[], where: SQL | undefined) {
+  const rows = await db
+    .select({ parentId: parentColumn, n: sql<number>`count(*)::int` })
+    .from(activities)
+    .where(and(inArray(parentColumn, [...parentIds]), where))
+    .groupBy(parentColumn);
+  const byParent = new Map(rows.map((r) => [r.parentId as number, r.n]));
+  return parentIds.map((id) => byParent.get(id) ?? 0);
+}
+
+function childPage(
+  ctx: Context,
+  name: string,
+  parentColumn: PgColumn,
+  parentId: number,
+  filter: ChildFilter,
+  args: PageArgs,
+): Promise<Page<ActivityRow>> {
+  const request = pageRequest(args, decodeKey);
+  const where = childConditions(ctx.viewer, filter);
+  const argsKey = { ...filter, first: request.first, after: args.after ?? null };
+  const pages = ctx.loaders.keyed.get(`${name}.page`, argsKey, async (ids) => {
+    const byParent = await childPages(ctx.db, parentColumn, ids, where, request);
+    return ids.map((id) => byParent.get(id)!);
+  });
+  const counts = ctx.loaders.keyed.get(`${name}.count`, filter, (ids) => childCounts(ctx.db, parentColumn, ids, where));
+  return pages.load(parentId).then((rows) => toPage(rows, request, keyOf, () => counts.load(parentId)));
+}
+
+export function societyActivities(ctx: Context, societyId: number, filter: ChildFilter, args: PageArgs) {
+  return childPage(ctx, "society.activities", activities.societyId, societyId, filter, args);
+}
+
+export function editionActivities(ctx: Context, editionId: number, filter: ChildFilter, args: PageArgs) {
+  return childPage(ctx, "edition.activities", activities.editionId, editionId, { kind: filter.kind }, args);
+}

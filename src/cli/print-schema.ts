@@ -1,0 +1,9 @@
+// Writes schema/schema.graphql from the code (npm run schema:print). A test fails when the committed file is stale.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { schemaSdl } from "../schema.js";
+
+const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema/schema.graphql");
+fs.writeFileSync(target, await schemaSdl());
+console.log(`wrote ${path.relative(process.cwd(), target)}`);

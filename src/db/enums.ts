@@ -1,0 +1,83 @@
+// The closed vocabularies of the hub. One list each, shared by the database (pgEnum), GraphQL and validation,
+// so a value cannot be valid in one layer and rejected in another.
+
+export const SOCIETY_KINDS = ["FOUNDING_PARTNER", "INTERNATIONAL", "NATIONAL", "SUBSPECIALTY"] as const;
+export type SocietyKind = (typeof SOCIETY_KINDS)[number];
+
+export const PROFESSIONS = ["RADIOLOGY", "RADIOGRAPHY", "MIXED"] as const;
+export type Profession = (typeof PROFESSIONS)[number];
+
+/** Kinds of activity seen in the sources (shared/domain/idor-facts.md, "Kinds of activity societies ran"). */
+export const ACTIVITY_KINDS = [
+  "BOOK",
+  "E_BOOK",
+  "PUBLIC_LECTURE",
+  "SCIENTIFIC_MEETING",
+  "WEBINAR",
+  "LECTURE_PACKAGE",
+  "OPEN_DAY",
+  "PRESS_RELEASE",
+  "MEDIA_APPEARANCE",
+  "SOCIAL_MEDIA_CAMPAIGN",
+  "PHOTO_SERIES",
+  "CONTEST",
+  "VIDEO",
+  "POSTER",
+  "EVENT",
+  "QUIZ",
+  "DEMONSTRATION",
+  "AWARDS_CEREMONY",
+  "FUNDRAISING",
+  "COMMUNITY_OUTREACH",
+  "MICROSITE",
+  "PATIENT_INFORMATION",
+  "EXPERIENCE_REPORTS",
+  "CAMPAIGN_REPORT",
+  "OTHER",
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const ACTIVITY_STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN"] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+export const METRIC_KINDS = [
+  "MENTIONS",
+  "IMPRESSIONS",
+  "REACH",
+  "ENGAGEMENTS",
+  "VIEWS",
+  "DOWNLOADS",
+  "REGISTRATIONS",
+  "PARTICIPANTS",
+  "LECTURES",
+  "REPORTS_RECEIVED",
+  "NEW_FOLLOWERS",
+  "PARTICIPATING_SOCIETIES",
+  "COUNTRIES",
+  "LANGUAGES",
+] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
+export const CHANNELS = [
+  "TWITTER",
+  "FACEBOOK",
+  "INSTAGRAM",
+  "YOUTUBE",
+  "LINKEDIN",
+  "WEBSITE",
+  "ONLINE_PLATFORM",
+  "EMAIL",
+  "PRINT",
+  "IN_PERSON",
+  "OTHER",
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const PRECISIONS = ["EXACT", "AT_LEAST", "ESTIMATE"] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+export const METRIC_SCOPES = ["OWN", "CAMPAIGN"] as const;
+export type MetricScope = (typeof METRIC_SCOPES)[number];
+
+/** Largest whole number a JSON client can hold exactly (2^53 - 1): the upper bound of every metric value. */
+export const MAX_METRIC_VALUE = Number.MAX_SAFE_INTEGER;

@@ -1,0 +1,182 @@
+// The one drizzle schema for both engines (PGlite and PostgreSQL). Migrations under schema/migrations are generated
+// from it by drizzle-kit (`npm run db:generate`). Integrity lives here: keys, NOT NULL, CHECKs and an index behind every
+// foreign key and every pagination order. Nothing newer than PostgreSQL 15.
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
+  CHANNELS,
+  METRIC_KINDS,
+  METRIC_SCOPES,
+  PRECISIONS,
+  PROFESSIONS,
+  SOCIETY_KINDS,
+} from "./enums.js";
+
+export const societyKind = pgEnum("society_kind", SOCIETY_KINDS);
+export const profession = pgEnum("profession", PROFESSIONS);
+export const activityKind = pgEnum("activity_kind", ACTIVITY_KINDS);
+export const activityStatus = pgEnum("activity_status", ACTIVITY_STATUSES);
+export const metricKind = pgEnum("metric_kind", METRIC_KINDS);
+export const channel = pgEnum("channel", CHANNELS);
+export const precision = pgEnum("precision", PRECISIONS);
+export const metricScope = pgEnum("metric_scope", METRIC_SCOPES);
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+};
+
+export const societies = pgTable(
+  "societies",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    slug: text("slug").notNull(),
+    acronym: text("acronym").notNull(),
+    name: text("name").notNull(),
+    kind: societyKind("kind").notNull(),
+    profession: profession("profession").notNull(),
+    countryCode: text("country_code"),
+    website: text("website"),
+    foundedYear: integer("founded_year"),
+    note: text("note"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("societies_slug_key").on(t.slug),
+    index("societies_country_code_idx").on(t.countryCode),
+    check("societies_slug_format", sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and length(${t.slug}) <= 64`),
+    check("societies_acronym_length", sql`length(${t.acronym}) between 1 and 32`),
+    check("societies_name_length", sql`length(${t.name}) between 1 and 300`),
+    check("societies_country_code_format", sql`${t.countryCode} ~ '^[A-Z]{2}$'`),
+    check("societies_website_http", sql`${t.website} ~ '^https?://'`),
+    check("societies_founded_year_range", sql`${t.foundedYear} between 1800 and 2200`),
+  ],
+);
+
+export const editions = pgTable(
+  "editions",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    year: integer("year").notNull(),
+    date: date("date", { mode: "string" }).notNull(),
+    theme: text("theme"),
+    themeSource: text("theme_source"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("editions_year_key").on(t.year),
+    // IDoR is 8 November; the first edition was 2012.
+    check("editions_year_range", sql`${t.year} between 2012 and 2200`),
+    check("editions_date_is_8_november", sql`${t.date} = make_date(${t.year}, 11, 8)`),
+    check("editions_theme_length", sql`length(${t.theme}) between 1 and 500`),
+  ],
+);
+
+export const activities = pgTable(
+  "activities",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    societyId: integer("society_id")
+      .notNull()
+      .references(() => societies.id, { onDelete: "restrict" }),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "restrict" }),
+    /** Set by the submitter (or the seed); scoped to the society. Makes retried deliveries harmless. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    kind: activityKind("kind").notNull(),
+    title: text("title").notNull(),
+    description: text("description"),
+    url: text("url"),
+    source: text("source"),
+    startsOn: date("starts_on", { mode: "string" }),
+    endsOn: date("ends_on", { mode: "string" }),
+    freeAccessUntil: date("free_access_until", { mode: "string" }),
+    status: activityStatus("status").notNull().default("SUBMITTED"),
+    version: integer("version").notNull().default(1),
+    // An activity that happens at a time and a place. All event columns are null for other activities.
+    eventStartsAt: timestamp("event_starts_at", { withTimezone: true, mode: "date", precision: 3 }),
+    eventEndsAt: timestamp("event_ends_at", { withTimezone: true, mode: "date", precision: 3 }),
+    eventTimeZone: text("event_time_zone"),
+    eventVenue: text("event_venue"),
+    eventCity: text("event_city"),
+    eventCountryCode: text("event_country_code"),
+    eventOnline: boolean("event_online"),
+    eventJoinUrl: text("event_join_url"),
+    ...timestamps,
+  },
+  (t) => [
+    unique("activities_society_idempotency_key").on(t.societyId, t.idempotencyKey),
+    // Pagination orders: newest first overall, per society and per edition (these also back the foreign keys).
+    index("activities_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("activities_society_created_idx").on(t.societyId, t.createdAt.desc(), t.id.desc()),
+    index("activities_edition_created_idx").on(t.editionId, t.createdAt.desc(), t.id.desc()),
+    index("activities_event_starts_idx")
+      .on(t.eventStartsAt, t.id)
+      .where(sql`${t.eventStartsAt} is not null`),
+    check("activities_idempotency_key_length", sql`length(${t.idempotencyKey}) between 1 and 255`),
+    check("activities_title_length", sql`length(${t.title}) between 1 and 300`),
+    check("activities_description_length", sql`length(${t.description}) <= 10000`),
+    check("activities_url_http", sql`${t.url} ~ '^https?://'`),
+    check("activities_period_order", sql`${t.endsOn} >= ${t.startsOn}`),
+    check("activities_version_positive", sql`${t.version} >= 1`),
+    check(
+      "activities_event_complete",
+      sql`(${t.eventStartsAt} is null and ${t.eventEndsAt} is null and ${t.eventTimeZone} is null
+          and ${t.eventOnline} is null and ${t.eventVenue} is null and ${t.eventCity} is null
+          and ${t.eventCountryCode} is null and ${t.eventJoinUrl} is null)
+        or (${t.eventStartsAt} is not null and ${t.eventEndsAt} is not null and ${t.eventTimeZone} is not null
+          and ${t.eventOnline} is not null)`,
+    ),
+    check("activities_event_order", sql`${t.eventEndsAt} >= ${t.eventStartsAt}`),
+    check("activities_event_country_code_format", sql`${t.eventCountryCode} ~ '^[A-Z]{2}$'`),
+    check("activities_event_join_url_http", sql`${t.eventJoinUrl} ~ '^https?://'`),
+  ],
+);
+
+export const metrics = pgTable(
+  "metrics",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    kind: metricKind("kind").notNull(),
+    /** Null: all channels together (contains the activity's per-channel figures of the same kind). */
+    channel: channel("channel"),
+    value: bigint("value", { mode: "number" }).notNull(),
+    precision: precision("precision").notNull(),
+    scope: metricScope("scope").notNull(),
+    asOf: date("as_of", { mode: "string" }),
+    source: text("source"),
+    note: text("note"),
+    ...timestamps,
+  },
+  (t) => [
+    // One figure per (activity, kind, channel); "all channels" (null) is one value, hence NULLS NOT DISTINCT (PG 15+).
+    unique("metrics_activity_kind_channel_key").on(t.activityId, t.kind, t.channel).nullsNotDistinct(),
+    check("metrics_value_range", sql`${t.value} between 0 and 9007199254740991`),
+    check("metrics_source_length", sql`length(${t.source}) <= 1000`),
+    check("metrics_note_length", sql`length(${t.note}) <= 2000`),
+  ],
+);
+
+export type SocietyRow = typeof societies.$inferSelect;
+export type EditionRow = typeof editions.$inferSelect;
+export type ActivityRow = typeof activities.$inferSelect;
+export type MetricRow = typeof metrics.$inferSelect;

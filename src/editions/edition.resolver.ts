@@ -1,0 +1,40 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import type { ActivityKind } from "../db/enums.js";
+import type { EditionRow } from "../db/schema.js";
+import { toGlobalId } from "../shared/global-id.js";
+import { ActivityKindEnum } from "../shared/graphql-enums.js";
+import { ActivityConnection } from "../activities/activity.type.js";
+import { editionActivities } from "../activities/activity.service.js";
+import { Edition } from "./edition.type.js";
+import { editionByYear, listEditions } from "./edition.service.js";
+
+@Resolver(() => Edition)
+export class EditionResolver {
+  @Query(() => [Edition], { description: "All IDoR editions, newest first." })
+  editions(@Ctx() ctx: Context) {
+    return listEditions(ctx);
+  }
+
+  @Query(() => Edition, { nullable: true, description: "The edition of this year; null when there is none." })
+  edition(@Ctx() ctx: Context, @Arg("year", () => Int, { description: "The year, e.g. 2020." }) year: number) {
+    return editionByYear(ctx, year);
+  }
+
+  @FieldResolver(() => ID, { description: "Opaque global ID of the edition." })
+  id(@Root() edition: EditionRow) {
+    return toGlobalId("Edition", edition.id);
+  }
+
+  @FieldResolver(() => ActivityConnection, { description: "The edition's activities visible to the caller, newest first." })
+  async activities(
+    @Root() edition: EditionRow,
+    @Ctx() ctx: Context,
+    @Arg("kind", () => ActivityKindEnum, { nullable: true, description: "Only activities of this kind." })
+    kind: ActivityKind | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size: 0 to 100, default 20." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+  ) {
+    return ActivityConnection.from(await editionActivities(ctx, edition.id, { kind }, { first, after }));
+  }
+}

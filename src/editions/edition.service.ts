@@ -1,0 +1,26 @@
+// Reads of editions. Editions are public. There are few (one a year), so the list is a plain list.
+import DataLoader from "dataloader";
+import { desc, eq, inArray } from "drizzle-orm";
+import type { Context } from "../context.js";
+import type { Db } from "../db/client.js";
+import { editions, type EditionRow } from "../db/schema.js";
+
+export function editionLoaders(db: Db) {
+  return {
+    editionById: new DataLoader<number, EditionRow | null>(async (ids) => {
+      const rows = await db.select().from(editions).where(inArray(editions.id, [...ids]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
+
+export function listEditions(ctx: Context): Promise<EditionRow[]> {
+  return ctx.db.select().from(editions).orderBy(desc(editions.year));
+}
+
+export async function editionByYear(ctx: Context, year: number): Promise<EditionRow | null> {
+  if (!Number.isInteger(year) || year < 0 || year > 100_000) return null;
+  const [row] = await ctx.db.select().from(editions).where(eq(editions.year, year)).limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,22 @@
+import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import type { Context } from "../context.js";
+import { ActivityConnection } from "../activities/activity.type.js";
+import { EventFilter } from "./event.inputs.js";
+import { listEvents } from "./event.service.js";
+
+@Resolver()
+export class EventResolver {
+  @Query(() => ActivityConnection, {
+    description:
+      'Approved activities that are events (they have `event`), in time order: what a frontend shows as "IDoR events near you". Also served as iCalendar at GET /editions/{year}/events.ics.',
+  })
+  async events(
+    @Ctx() ctx: Context,
+    @Arg("filter", () => EventFilter, { nullable: true, description: "Conditions the events must meet." })
+    filter: EventFilter | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size: 0 to 100, default 20." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+  ) {
+    return ActivityConnection.from(await listEvents(ctx, filter, { first, after }));
+  }
+}

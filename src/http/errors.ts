@@ -1,0 +1,42 @@
+// The last gate before an error leaves the server: known errors pass with their code (never a stack trace), anything
+// else is logged with the request id and masked as INTERNAL_SERVER_ERROR, so no SQL or internals reach a client.
+import type { GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { HubError } from "../shared/errors.js";
+import type { Logger } from "../logger.js";
+
+/** Codes Apollo Server itself uses for request errors (parse, validation, variable coercion...). */
+const APOLLO_REQUEST_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECT_TIMEOUT"]);
+
+export function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code;
+    if (original instanceof HubError || (typeof code === "string" && APOLLO_REQUEST_CODES.has(code))) {
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    const cause = (original as { cause?: { code?: string } } | undefined)?.cause;
+    const driverCode = (original as { code?: string } | undefined)?.code ?? cause?.code;
+    if (driverCode && UNAVAILABLE_CODES.has(driverCode)) {
+      logger.error({ err: original }, "database unavailable");
+      return {
+        message: "The database is unavailable right now; retry later.",
+        path: formatted.path,
+        extensions: { code: "SERVICE_UNAVAILABLE" },
+      };
+    }
+    logger.error({ err: original, path: formatted.path }, "unexpected error");
+    return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  };
+}

@@ -1,0 +1,82 @@
+// The entry that listens: reads the configuration, opens and migrates the database (seeding an empty one), serves
+// HTTP, and shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the database closes, the lock is freed).
+import "reflect-metadata";
+import http from "node:http";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { isEmpty, type Database } from "./db/client.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
+import { describeDatabase, openConfiguredDatabase } from "./db/open.js";
+import { buildApp } from "./http/app.js";
+import { createLogger } from "./logger.js";
+import { seedDatabase } from "./seeds/seed.js";
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  throw err;
+}
+
+const logger = createLogger(config.logLevel);
+const started = Date.now();
+
+let database: Database;
+try {
+  database = await openConfiguredDatabase(config, "npm start");
+} catch (err) {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+    process.exit(3);
+  }
+  logger.fatal({ err }, `could not open ${describeDatabase(config)}`);
+  process.exit(1);
+}
+
+if (config.seedOnEmpty && (await isEmpty(database.db))) {
+  logger.info("empty database: loading the seed data");
+  const result = await seedDatabase(database.db, (line) => logger.info(`seed ${line}`));
+  logger.info({ ...result }, "seed data loaded");
+}
+
+const httpServer = http.createServer();
+const hub = await buildApp({ database, config, logger, httpServer });
+httpServer.on("request", hub.app);
+
+await new Promise<void>((resolve, reject) => {
+  httpServer.once("error", reject);
+  httpServer.listen(config.port, config.host, () => resolve());
+});
+const address = httpServer.address();
+const port = typeof address === "object" && address ? address.port : config.port;
+logger.info(
+  { port, database: describeDatabase(config), startupMs: Date.now() - started },
+  `IDoR Hub ready at http://localhost:${port}/graphql`,
+);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down: finishing in-flight requests");
+  const force = setTimeout(() => {
+    logger.error("shutdown timed out; exiting");
+    process.exit(1);
+  }, config.shutdownTimeoutMs + 5_000);
+  force.unref();
+  try {
+    await hub.stop(); // drains the HTTP server (ApolloServerPluginDrainHttpServer)
+    if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
+    await database.close(); // closes PGlite or the pool and releases the data-directory lock
+    logger.info("stopped");
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, "error during shutdown");
+    process.exit(1);
+  }
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

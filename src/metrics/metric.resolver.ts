@@ -1,0 +1,19 @@
+import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import type { MetricRow } from "../db/schema.js";
+import { toGlobalId } from "../shared/global-id.js";
+import { Activity } from "../activities/activity.type.js";
+import { Metric } from "./metric.type.js";
+
+@Resolver(() => Metric)
+export class MetricResolver {
+  @FieldResolver(() => ID, { description: "Opaque global ID of the metric." })
+  id(@Root() metric: MetricRow) {
+    return toGlobalId("Metric", metric.id);
+  }
+
+  @FieldResolver(() => Activity, { description: "The activity this figure belongs to." })
+  async activity(@Root() metric: MetricRow, @Ctx() ctx: Context) {
+    return ctx.loaders.activityById.load(metric.activityId);
+  }
+}

@@ -1,0 +1,30 @@
+// Assembles the GraphQL schema from the domain resolvers: the one barrel of the code base.
+import "reflect-metadata";
+import { printSchema, lexicographicSortSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ActivityResolver } from "./activities/activity.resolver.js";
+import { EditionResolver } from "./editions/edition.resolver.js";
+import { EventResolver } from "./events/event.resolver.js";
+import { MetricResolver } from "./metrics/metric.resolver.js";
+import { NodeResolver } from "./node/node.resolver.js";
+import { SocietyResolver } from "./societies/society.resolver.js";
+
+let built: Promise<GraphQLSchema> | undefined;
+
+export function hubSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [SocietyResolver, EditionResolver, ActivityResolver, MetricResolver, EventResolver, NodeResolver],
+    validate: false,
+  }).then((schema) => {
+    // type-graphql has no option for the root types' descriptions.
+    schema.getQueryType()!.description =
+      "The public picture of the International Day of Radiology: societies, editions, activities, events and figures.";
+    return schema;
+  });
+  return built;
+}
+
+/** The SDL committed as schema/schema.graphql (sorted, so that reordering code does not churn the contract). */
+export async function schemaSdl(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await hubSchema()))}\n`;
+}

@@ -1,0 +1,23 @@
+// The one list of error codes the hub throws as GraphQL errors (expected failures of mutations come back as
+// userErrors in payloads instead). Anything thrown that is not a HubError or one of Apollo's own request errors is
+// masked as INTERNAL_SERVER_ERROR before it leaves the server.
+import { GraphQLError } from "graphql";
+
+export const ERROR_CODES = {
+  BAD_USER_INPUT: "An argument is invalid: the message says which and why.",
+  NOT_FOUND: "The target does not exist or is not visible to the caller.",
+  UNAUTHENTICATED: "The credentials are missing, malformed, unknown or revoked.",
+  FORBIDDEN: "The caller may see the target but not perform the action.",
+  INTERNAL_SERVER_ERROR: "An unexpected failure; the server log has the details under the request id.",
+  SERVICE_UNAVAILABLE: "The database cannot be reached right now; retry later.",
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class HubError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const badInput = (message: string, argument?: string) =>
+  new HubError("BAD_USER_INPUT", message, argument ? { argument } : {});

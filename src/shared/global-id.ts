@@ -1,0 +1,35 @@
+// Opaque Relay global IDs: base64url("Type:key"). Clients must treat them as opaque strings.
+import { badInput } from "./errors.js";
+
+export const NODE_TYPES = ["Society", "Edition", "Activity", "Metric"] as const;
+export type NodeTypeName = (typeof NODE_TYPES)[number];
+
+export function toGlobalId(type: NodeTypeName, id: number): string {
+  return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
+}
+
+export interface DecodedId {
+  type: NodeTypeName;
+  id: number;
+}
+
+/** Decodes a global ID; null when it is well-formed base64 of something that is not one of ours. */
+export function fromGlobalId(globalId: string): DecodedId | null {
+  if (globalId.length === 0 || globalId.length > 64 || !/^[A-Za-z0-9_-]+={0,2}$/.test(globalId)) return null;
+  const text = Buffer.from(globalId, "base64url").toString("utf8");
+  const match = /^([A-Za-z]+):([1-9][0-9]{0,9})$/.exec(text);
+  if (!match) return null;
+  const type = match[1] as NodeTypeName;
+  const id = Number(match[2]);
+  if (!NODE_TYPES.includes(type) || id > 2_147_483_647) return null;
+  return { type, id };
+}
+
+/** Decodes an ID argument that must name a node of the given type, or throws BAD_USER_INPUT naming the argument. */
+export function expectGlobalId(globalId: string, type: NodeTypeName, argument: string): number {
+  const decoded = fromGlobalId(globalId);
+  if (!decoded || decoded.type !== type) {
+    throw badInput(`${argument} is not a valid ${type} ID: "${globalId.slice(0, 80)}"`, argument);
+  }
+  return decoded.id;
+}

@@ -1,0 +1,14 @@
+// Small argument checks shared by the read filters.
+import { badInput } from "./errors.js";
+
+export function countryCodeArg(value: string, argument: string): string {
+  if (!/^[A-Za-z]{2}$/.test(value)) {
+    throw badInput(`${argument} must be an ISO 3166-1 alpha-2 country code such as DE; got "${value.slice(0, 20)}"`, argument);
+  }
+  return value.toUpperCase();
+}
+
+/** A LIKE pattern that matches `text` literally anywhere (%, _ and \ escaped). */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,60 @@
+// Reads of societies. Societies are public: every caller sees all of them.
+import DataLoader from "dataloader";
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Context } from "../context.js";
+import type { Db } from "../db/client.js";
+import { societies, type SocietyRow } from "../db/schema.js";
+import { badInput } from "../shared/errors.js";
+import { decodeSlugKey, pageRequest, toPage, type Page, type PageArgs } from "../shared/pagination.js";
+import { countryCodeArg, likePattern } from "../shared/validate.js";
+import type { SocietyFilter } from "./society.inputs.js";
+
+export function societyLoaders(db: Db) {
+  return {
+    societyById: new DataLoader<number, SocietyRow | null>(async (ids) => {
+      const rows = await db.select().from(societies).where(inArray(societies.id, [...ids]));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
+
+export async function listSocieties(
+  ctx: Context,
+  filter: SocietyFilter | null | undefined,
+  args: PageArgs,
+): Promise<Page<SocietyRow>> {
+  const request = pageRequest(args, decodeSlugKey);
+  const conditions: SQL[] = [];
+  if (filter?.kind) conditions.push(eq(societies.kind, filter.kind));
+  if (filter?.countryCode != null) conditions.push(eq(societies.countryCode, countryCodeArg(filter.countryCode, "filter.countryCode")));
+  if (filter?.search != null) {
+    const search = filter.search.trim();
+    if (search.length > 100) throw badInput("filter.search must be at most 100 characters", "filter.search");
+    if (search.length > 0) {
+      const pattern = likePattern(search);
+      conditions.push(or(ilike(societies.name, pattern), ilike(societies.acronym, pattern), ilike(societies.slug, pattern))!);
+    }
+  }
+  const where = and(...conditions);
+  const rows = await ctx.db
+    .select()
+    .from(societies)
+    .where(and(where, request.after !== null ? gt(societies.slug, request.after) : undefined))
+    .orderBy(asc(societies.slug))
+    .limit(request.first + 1);
+  return toPage(rows, request, (row) => ["s", row.slug], async () => {
+    const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(societies).where(where);
+    return row?.n ?? 0;
+  });
+}
+
+export async function societyBySlug(ctx: Context, slug: string): Promise<SocietyRow | null> {
+  if (slug.length > 64) return null;
+  const [row] = await ctx.db.select().from(societies).where(eq(societies.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+export async function societyIdBySlug(ctx: Context, slug: string): Promise<number | null> {
+  return (await societyBySlug(ctx, slug))?.id ?? null;
+}

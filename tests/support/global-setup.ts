@@ -1,0 +1,38 @@
+// Migrates once per test run, then every test file clones the result: PGlite cold start with migrations costs seconds
+// and most of a gigabyte, a clone costs little; on PostgreSQL `CREATE DATABASE ... TEMPLATE` is a file copy.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import type { TestProject } from "vitest/node";
+import { wrapPglite } from "../../src/db/client.js";
+import { migrateDatabase, migratePostgresUrl } from "../../src/db/migrate.js";
+import { DATABASE_URL, urlForDatabase } from "./env.js";
+
+export default async function setup(project: TestProject) {
+  if (DATABASE_URL) {
+    const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+    const template = `hub_test_template_${process.pid}`;
+    await admin.unsafe(`drop database if exists ${template}`);
+    await admin.unsafe(`create database ${template}`);
+    await migratePostgresUrl(urlForDatabase(DATABASE_URL, template));
+    project.provide("migratedTemplate", template);
+    return async () => {
+      // Drop the databases the test files made (they drop their own; this catches crashed workers).
+      const leftovers = await admin<{ datname: string }[]>`
+        select datname from pg_database where datname like ${`hub_test_${process.pid}_%`} or datname = ${template}`;
+      for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
+      await admin.end();
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "idor-hub-test-"));
+  const pg = await PGlite.create();
+  await migrateDatabase(wrapPglite(pg));
+  const dump = await pg.dumpDataDir("none");
+  const file = path.join(dir, "migrated.tar");
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await pg.close();
+  project.provide("migratedTemplate", file);
+  return () => fs.rmSync(dir, { recursive: true, force: true });
+}
