@@ -8,7 +8,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
 import type { Config } from "../config.js";
-import { createContext, PUBLIC_VIEWER, type Context } from "../context.js";
+import { createContext, PUBLIC_VIEWER, type Context, type Viewer } from "../context.js";
 import type { Database, SqlStats } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { hubSchema } from "../schema.js";
@@ -29,7 +29,7 @@ export interface HubApp {
   app: express.Express;
   apollo: ApolloServer<Context>;
   /** Creates a request context the way an HTTP request gets one (tests use it with apollo.executeOperation). */
-  context(stats?: SqlStats): Context;
+  context(stats?: SqlStats, viewer?: Viewer): Context;
   stop(): Promise<void>;
 }
 
@@ -66,8 +66,8 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   const { database, config, logger } = options;
   const schema = await hubSchema();
 
-  const context = (stats: SqlStats = { statements: 0 }, requestId: string = randomUUID()) =>
-    createContext(database.forRequest(stats), PUBLIC_VIEWER, requestId, stats);
+  const context = (stats: SqlStats = { statements: 0 }, requestId: string = randomUUID(), viewer: Viewer = PUBLIC_VIEWER) =>
+    createContext(database.forRequest(stats), viewer, requestId, stats);
 
   const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger)];
   if (options.httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }));
@@ -180,7 +180,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   return {
     app,
     apollo,
-    context: (stats) => context(stats),
+    context: (stats, viewer) => context(stats, undefined, viewer),
     stop: () => apollo.stop(),
   };
 }

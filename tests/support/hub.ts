@@ -6,6 +6,7 @@ import { pino } from "pino";
 import type { Database, SqlStats } from "../../src/db/client.js";
 import { buildApp, type HubApp } from "../../src/http/app.js";
 import type { Config } from "../../src/config.js";
+import type { Viewer } from "../../src/context.js";
 import { openTestDatabase } from "./db.js";
 
 export interface GqlResult<T = any> {
@@ -18,7 +19,7 @@ export interface GqlResult<T = any> {
 export interface TestHub {
   database: Database;
   app: HubApp;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GqlResult<T>>;
   /** Base URL of the hub listening on 127.0.0.1 (started on first use). */
   url(): Promise<string>;
   close(): Promise<void>;
@@ -38,9 +39,9 @@ export async function startTestHub(config: Partial<Pick<Config, "corsOrigins" | 
   return {
     database,
     app,
-    async gql(query, variables) {
+    async gql(query, variables, viewer) {
       const stats: SqlStats = { statements: 0, log: [] };
-      const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.context(stats) });
+      const response = await app.apollo.executeOperation({ query, variables }, { contextValue: app.context(stats, viewer) });
       if (response.body.kind !== "single") throw new Error("unexpected incremental response");
       const { data, errors } = response.body.singleResult;
       return { data: data as any, errors: errors as GqlResult["errors"], sql: stats.log! };

@@ -1,0 +1,96 @@
+// N+1 is proven absent: the number of SQL statements per operation does not grow with the data, and nested pages
+// read at most first + 1 rows per parent in the database (a LATERAL subquery with LIMIT), not all children.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activities, metrics } from "../src/db/schema.js";
+import { factories } from "./support/factories.js";
+import { startTestHub, type TestHub } from "./support/hub.js";
+
+let hub: TestHub;
+const SOCIETIES = 60;
+const ACTIVITIES_PER_SOCIETY = 30;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  const make = factories(hub.database);
+  const edition = await make.edition(2020);
+  const societyIds: number[] = [];
+  for (let i = 0; i < SOCIETIES; i++) {
+    societyIds.push((await make.society({ slug: `s-${String(i).padStart(3, "0")}` })).id);
+  }
+  const rows = societyIds.flatMap((societyId) =>
+    Array.from({ length: ACTIVITIES_PER_SOCIETY }, (_, j) => ({
+      societyId,
+      editionId: edition.id,
+      idempotencyKey: `k-${j}`,
+      kind: "WEBINAR" as const,
+      title: `Activity ${j}`,
+      status: (j % 5 === 4 ? "SUBMITTED" : "APPROVED") as "SUBMITTED" | "APPROVED",
+    })),
+  );
+  const inserted = await hub.database.db.insert(activities).values(rows).returning({ id: activities.id });
+  await hub.database.db.insert(metrics).values(
+    inserted.flatMap(({ id }) => [
+      { activityId: id, kind: "VIEWS" as const, channel: null, value: 10, precision: "EXACT" as const, scope: "OWN" as const },
+      { activityId: id, kind: "VIEWS" as const, channel: "YOUTUBE" as const, value: 7, precision: "EXACT" as const, scope: "OWN" as const },
+    ]),
+  );
+});
+afterAll(() => hub.close());
+
+const NESTED = `query($societies: Int, $activities: Int) {
+  societies(first: $societies) {
+    totalCount
+    edges { node { slug activities(first: $activities) {
+      totalCount
+      pageInfo { hasNextPage }
+      edges { node { title metrics { kind channel value } } }
+    } } }
+  }
+}`;
+
+describe("SQL statements per operation", () => {
+  it("societies(first: 50) { activities(first: 20) { metrics } } runs five statements, one per level plus counts", async () => {
+    const { data, errors, sql } = await hub.gql(NESTED, { societies: 50, activities: 20 });
+    expect(errors).toBeUndefined();
+    expect(data.societies.edges).toHaveLength(50);
+    for (const edge of data.societies.edges) {
+      expect(edge.node.activities.edges).toHaveLength(20);
+      expect(edge.node.activities.totalCount).toBe(24); // 30 minus the 6 the public may not see
+      expect(edge.node.activities.pageInfo.hasNextPage).toBe(true);
+      expect(edge.node.activities.edges[0].node.metrics).toHaveLength(2);
+    }
+    // societies page, societies count, activities pages (one LATERAL), activities counts (one GROUP BY), metrics.
+    expect(sql).toHaveLength(5);
+  });
+
+  it("runs the same number of statements whatever the page sizes", async () => {
+    const small = await hub.gql(NESTED, { societies: 3, activities: 2 });
+    const large = await hub.gql(NESTED, { societies: 60, activities: 100 });
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(small.sql.length).toBe(large.sql.length);
+  });
+
+  it("reads at most first + 1 activities per society in the database", async () => {
+    const { sql } = await hub.gql(NESTED, { societies: 50, activities: 20 });
+    const nested = sql.filter((s) => /cross join lateral/i.test(s.sql));
+    expect(nested).toHaveLength(1);
+    // The per-parent LIMIT lives inside the lateral subquery and is first + 1.
+    expect(nested[0]!.sql).toMatch(/cross join lateral \(select .* limit \$\d+\)/i);
+    expect(nested[0]!.params).toContain(21);
+    const result = await hub.gql(NESTED, { societies: 50, activities: 20 });
+    expect(result.data.societies.edges.every((e: any) => e.node.activities.edges.length <= 20)).toBe(true);
+  });
+
+  it("loads each activity's society, edition and metrics in one statement each", async () => {
+    const { errors, sql } = await hub.gql(`{ activities(first: 100) { edges { node {
+      society { slug } edition { year } metrics { value } } } } }`);
+    expect(errors).toBeUndefined();
+    expect(sql).toHaveLength(4);
+  });
+
+  it("counts only when totalCount is asked for", async () => {
+    const { sql } = await hub.gql(`{ societies(first: 5) { edges { node { slug } } } }`);
+    expect(sql).toHaveLength(1);
+  });
+});
