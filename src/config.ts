@@ -2,6 +2,7 @@
 // names the setting, what it got and what it expects.
 import path from "node:path";
 import { z } from "zod";
+import { API_KEY_FORMAT_HELP, prefixOf } from "./auth/api-key.js";
 
 const intSetting = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -50,6 +51,20 @@ const env = z.object({
     .optional()
     .default("info"),
   NODE_ENV: z.string().optional().default("development"),
+  HUB_BOOTSTRAP_STAFF_KEY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === "") return undefined;
+      if (!prefixOf(raw.trim())) {
+        ctx.addIssue({
+          code: "custom",
+          message: `HUB_BOOTSTRAP_STAFF_KEY must be an API key (${API_KEY_FORMAT_HELP}); create one with: npm run keys -- generate`,
+        });
+        return z.NEVER;
+      }
+      return raw.trim();
+    }),
 });
 
 export interface Config {
@@ -65,6 +80,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   logLevel: string;
   production: boolean;
+  /** A staff key secret that must exist (created at start-up when missing). */
+  bootstrapStaffKey: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -95,5 +112,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.HUB_SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
+    bootstrapStaffKey: e.HUB_BOOTSTRAP_STAFF_KEY,
   };
 }

@@ -9,6 +9,7 @@ import { describeDatabase, openConfiguredDatabase } from "./db/open.js";
 import { buildApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { seedDatabase } from "./seeds/seed.js";
+import { ensureStaffKey, writeStaffKeyFile } from "./auth/api-key.service.js";
 
 let config: Config;
 try {
@@ -40,6 +41,17 @@ if (config.seedOnEmpty && (await isEmpty(database.db))) {
   logger.info("empty database: loading the seed data");
   const result = await seedDatabase(database.db, (line) => logger.info(`seed ${line}`));
   logger.info({ ...result }, "seed data loaded");
+}
+
+const staffKey = await ensureStaffKey(database, config.bootstrapStaffKey);
+if (staffKey.revokedBootstrap) logger.warn("HUB_BOOTSTRAP_STAFF_KEY names a key that was revoked; it stays revoked");
+if (staffKey.created) {
+  const where = database.engine === "pglite" ? writeStaffKeyFile(config.dataDir, staffKey.created) : null;
+  // Printed once, on purpose outside the JSON log: the only time this secret is shown.
+  console.log(
+    `\nFirst staff API key (shown once${where ? `; also written to ${where}, mode 0600` : ""}):\n  ${staffKey.created}\n` +
+      `Use it as: Authorization: Bearer <key>. Issue more keys with npm run keys -- issue ...\n`,
+  );
 }
 
 const httpServer = http.createServer();

@@ -8,17 +8,35 @@ import { EventResolver } from "./events/event.resolver.js";
 import { MetricResolver } from "./metrics/metric.resolver.js";
 import { NodeResolver } from "./node/node.resolver.js";
 import { SocietyResolver } from "./societies/society.resolver.js";
+import { AdminResolver } from "./societies/society-write.js";
+import { ActivityWriteResolver } from "./activities/activity-write.resolver.js";
+import { ApiKeyResolver, ViewerResolver } from "./auth/auth.resolver.js";
+import { AuditResolver } from "./audit/audit.resolver.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
 export function hubSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [SocietyResolver, EditionResolver, ActivityResolver, MetricResolver, EventResolver, NodeResolver],
+    resolvers: [
+      SocietyResolver,
+      EditionResolver,
+      ActivityResolver,
+      MetricResolver,
+      EventResolver,
+      NodeResolver,
+      ActivityWriteResolver,
+      AdminResolver,
+      ViewerResolver,
+      ApiKeyResolver,
+      AuditResolver,
+    ],
     validate: false,
   }).then((schema) => {
     // type-graphql has no option for the root types' descriptions.
     schema.getQueryType()!.description =
       "The public picture of the International Day of Radiology: societies, editions, activities, events and figures.";
+    schema.getMutationType()!.description =
+      "Writes, with an API key: partners submit and maintain their society's activities and figures; staff review and administer. Expected refusals come back as userErrors, and then nothing was written.";
     return schema;
   });
   return built;

@@ -25,3 +25,8 @@ export function canSeeActivity(viewer: Viewer, row: Pick<ActivityRow, "status" |
       return row.status === "APPROVED";
   }
 }
+
+/** Whether the viewer manages the activity (its society's partner, or staff): sees its pending change and review note. */
+export function managesActivity(viewer: Viewer, row: Pick<ActivityRow, "societyId">): boolean {
+  return viewer.role === "STAFF" || (viewer.role === "PARTNER" && viewer.societyId === row.societyId);
+}

@@ -10,6 +10,8 @@ import { Activity, ActivityConnection, ActivityEvent } from "./activity.type.js"
 import { ActivityFilter } from "./activity.inputs.js";
 import { listActivities } from "./activity.service.js";
 import { eventOf } from "../events/event.service.js";
+import { ActivityChange } from "./activity-change.type.js";
+import { managesActivity } from "./activity.policy.js";
 
 @Resolver(() => Activity)
 export class ActivityResolver {
@@ -46,6 +48,25 @@ export class ActivityResolver {
   })
   metrics(@Root() activity: ActivityRow, @Ctx() ctx: Context) {
     return ctx.loaders.metricsByActivityId.load(activity.id);
+  }
+
+  @FieldResolver(() => ActivityChange, {
+    nullable: true,
+    description:
+      "A change to this APPROVED activity waiting for review; visible to its society's partners and to staff, null for others.",
+  })
+  async pendingChange(@Root() activity: ActivityRow, @Ctx() ctx: Context) {
+    if (activity.status !== "APPROVED" || !managesActivity(ctx.viewer, activity)) return null;
+    const state = await ctx.loaders.pendingChangeByActivityId.load(activity.id);
+    return state ? { ...state, event: state.event } : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Staff's note from the last review; visible to the activity's society and to staff, null for others.",
+  })
+  reviewNote(@Root() activity: ActivityRow, @Ctx() ctx: Context) {
+    return managesActivity(ctx.viewer, activity) ? activity.reviewNote : null;
   }
 
   @FieldResolver(() => ActivityEvent, {

@@ -6,7 +6,8 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Context, Viewer } from "../context.js";
 import type { Db } from "../db/client.js";
 import type { ActivityKind } from "../db/enums.js";
-import { activities, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
+import { activities, activityChanges, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
+import type { ActivityState } from "./activity.state.js";
 import { badInput } from "../shared/errors.js";
 import {
   decodeTimeIdKey,
@@ -46,6 +47,12 @@ export function activityLoaders(db: Db, viewer: Viewer) {
         .from(activities)
         .where(and(inArray(activities.id, [...ids]), visibleActivities(viewer)));
       const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** Pending changes of approved activities (callers check who may see them). */
+    pendingChangeByActivityId: new DataLoader<number, ActivityState | null>(async (ids) => {
+      const rows = await db.select().from(activityChanges).where(inArray(activityChanges.activityId, [...ids]));
+      const byId = new Map(rows.map((r) => [r.activityId, r.proposed as ActivityState]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
   };

@@ -8,7 +8,7 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    if (err instanceof ConfigError || err instanceof DataDirLockedError || (err instanceof Error && err.name === "UsageError")) {
       console.error(err.message);
       process.exit(2);
     }

@@ -9,6 +9,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -99,6 +100,8 @@ export const activities = pgTable(
       .references(() => editions.id, { onDelete: "restrict" }),
     /** Set by the submitter (or the seed); scoped to the society. Makes retried deliveries harmless. */
     idempotencyKey: text("idempotency_key").notNull(),
+    /** Hash of the submitted input: the same key with a different input is refused (IDEMPOTENCY_KEY_REUSED). */
+    requestHash: text("request_hash"),
     kind: activityKind("kind").notNull(),
     title: text("title").notNull(),
     description: text("description"),
@@ -109,6 +112,8 @@ export const activities = pgTable(
     freeAccessUntil: date("free_access_until", { mode: "string" }),
     status: activityStatus("status").notNull().default("SUBMITTED"),
     version: integer("version").notNull().default(1),
+    reviewNote: text("review_note"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true, mode: "date", precision: 3 }),
     // An activity that happens at a time and a place. All event columns are null for other activities.
     eventStartsAt: timestamp("event_starts_at", { withTimezone: true, mode: "date", precision: 3 }),
     eventEndsAt: timestamp("event_ends_at", { withTimezone: true, mode: "date", precision: 3 }),
@@ -135,6 +140,7 @@ export const activities = pgTable(
     check("activities_url_http", sql`${t.url} ~ '^https?://'`),
     check("activities_period_order", sql`${t.endsOn} >= ${t.startsOn}`),
     check("activities_version_positive", sql`${t.version} >= 1`),
+    check("activities_review_note_length", sql`length(${t.reviewNote}) <= 2000`),
     check(
       "activities_event_complete",
       sql`(${t.eventStartsAt} is null and ${t.eventEndsAt} is null and ${t.eventTimeZone} is null
@@ -180,3 +186,73 @@ export type SocietyRow = typeof societies.$inferSelect;
 export type EditionRow = typeof editions.$inferSelect;
 export type ActivityRow = typeof activities.$inferSelect;
 export type MetricRow = typeof metrics.$inferSelect;
+
+export const apiKeyRole = pgEnum("api_key_role", ["PARTNER", "STAFF"]);
+
+/** API keys: only a hash of the secret is stored, with a short non-secret prefix that identifies the key. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    role: apiKeyRole("role").notNull(),
+    societyId: integer("society_id").references(() => societies.id, { onDelete: "restrict" }),
+    label: text("label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date", precision: 3 }),
+  },
+  (t) => [
+    uniqueIndex("api_keys_prefix_key").on(t.prefix),
+    uniqueIndex("api_keys_secret_hash_key").on(t.secretHash),
+    index("api_keys_society_idx").on(t.societyId),
+    index("api_keys_created_idx").on(t.createdAt.desc(), t.id.desc()),
+    check("api_keys_partner_has_society", sql`(${t.role} = 'PARTNER') = (${t.societyId} is not null)`),
+    check("api_keys_label_length", sql`length(${t.label}) between 1 and 200`),
+  ],
+);
+
+/**
+ * A change to an APPROVED activity waits here for review; until it is approved the activity row and its metrics stay
+ * what the public sees and summaries count. `proposed` is the whole proposed state (fields, event, metrics).
+ */
+export const activityChanges = pgTable(
+  "activity_changes",
+  {
+    activityId: integer("activity_id")
+      .primaryKey()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    proposed: jsonb("proposed").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+);
+
+/** Append-only record of every successful write: who, what, when, and the values before and after. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    requestId: text("request_id").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+    actorRole: text("actor_role").notNull(),
+    actorKeyPrefix: text("actor_key_prefix"),
+    actorSocietyId: integer("actor_society_id").references(() => societies.id, { onDelete: "restrict" }),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: integer("target_id").notNull(),
+    /** The society the target belongs to (partners read the entries of their own society). */
+    societyId: integer("society_id").references(() => societies.id, { onDelete: "restrict" }),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [
+    index("audit_log_society_idx").on(t.societyId, t.id.desc()),
+    index("audit_log_target_idx").on(t.targetType, t.targetId, t.id.desc()),
+    index("audit_log_actor_society_idx").on(t.actorSocietyId),
+    check("audit_log_actor_role", sql`${t.actorRole} in ('PARTNER', 'STAFF', 'SYSTEM')`),
+  ],
+);
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;

@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import { activities, editions, type ActivityRow } from "../db/schema.js";
 import { badInput } from "../shared/errors.js";
 import { decodeTimeIdKey, pageRequest, timeIdKey, toPage, type Page, type PageArgs } from "../shared/pagination.js";
-import { countryCodeArg } from "../shared/validate.js";
+import { countryCodeArg, instantArg } from "../shared/validate.js";
 import type { ActivityEvent } from "../activities/activity.type.js";
 import type { EventFilter } from "./event.inputs.js";
 
@@ -35,6 +35,8 @@ function eventConditions(filter: EventFilter | null | undefined): SQL | undefine
     conditions.push(eq(activities.eventCountryCode, countryCodeArg(filter.countryCode, "filter.countryCode")));
   }
   if (filter?.online != null) conditions.push(eq(activities.eventOnline, filter.online));
+  if (filter?.from) instantArg(filter.from, "filter.from");
+  if (filter?.to) instantArg(filter.to, "filter.to");
   if (filter?.from && filter?.to && filter.from.getTime() > filter.to.getTime()) {
     throw badInput("filter.from must not be after filter.to", "filter.from");
   }

@@ -15,6 +15,7 @@ import { hubSchema } from "../schema.js";
 import { editionByYear } from "../editions/edition.service.js";
 import { eventsOfEdition } from "../events/event.service.js";
 import { formatError } from "./errors.js";
+import { viewerFromAuthorization } from "../auth/viewer.js";
 import { editionEventsCalendar } from "./ics.js";
 
 export interface AppOptions {
@@ -151,7 +152,12 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => context({ statements: 0 }, res.locals.requestId as string),
+      context: async ({ req, res }) => {
+        const stats: SqlStats = { statements: 0 };
+        const db = database.forRequest(stats);
+        const viewer = await viewerFromAuthorization(db, req.header("authorization"));
+        return createContext(db, viewer, res.locals.requestId as string, stats);
+      },
     }),
   );
 

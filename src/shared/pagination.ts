@@ -85,7 +85,10 @@ export const decodeTimeIdKey =
     if (!Array.isArray(raw) || raw.length !== 3 || raw[0] !== tag) return null;
     const [, at, id] = raw;
     if (typeof at !== "string" || !Number.isInteger(id) || id < 1 || id > 2_147_483_647) return null;
+    // Only the exact form the hub writes (toISOString of a year 1 to 9999): anything else could not be a real cursor
+    // and might be out of PostgreSQL's range.
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) || at.startsWith("0000")) return null;
     const date = new Date(at);
-    return Number.isNaN(date.getTime()) ? null : { at: date, id };
+    return Number.isNaN(date.getTime()) || date.toISOString() !== at ? null : { at: date, id };
   };
 export const timeIdKey = (tag: string, at: Date, id: number) => [tag, at.toISOString(), id];

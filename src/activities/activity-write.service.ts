@@ -1,0 +1,553 @@
+// The write side of activities: submissions (single and batch, idempotent), updates with optimistic concurrency,
+// metric changes, withdrawal and review. Every path checks permissions here, validates the whole resulting state,
+// writes in one transaction with its audit entries, and refuses with userErrors leaving the database as it was.
+import { createHash } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Context } from "../context.js";
+import type { Db } from "../db/client.js";
+import { activities, activityChanges, editions, metrics, societies, type ActivityRow, type MetricRow } from "../db/schema.js";
+import { assertCan } from "../auth/permissions.js";
+import { appendAudit, type AuditEntry } from "../audit/audit.service.js";
+import { fromGlobalId } from "../shared/global-id.js";
+import { Issues, UserErrorsAbort, type UserError } from "../shared/user-errors.js";
+import { canSeeActivity } from "./activity.policy.js";
+import {
+  clean,
+  localDate,
+  metricKey,
+  metricStateOf,
+  normaliseCountryCode,
+  rowValues,
+  sortMetrics,
+  stateOf,
+  validateState,
+  type ActivityState,
+  type EventState,
+  type MetricState,
+} from "./activity.state.js";
+import type {
+  EventInput,
+  MetricInput,
+  MetricKeyInput,
+  RecordMetricsInput,
+  RemoveMetricsInput,
+  ReviewActivityInput,
+  SubmitActivityInput,
+  UpdateActivityInput,
+  WithdrawActivityInput,
+} from "./activity-write.inputs.js";
+
+export const MAX_BATCH = 500;
+export const MAX_METRICS = 200;
+
+export interface WriteResult<T> {
+  result: T | null;
+  userErrors: UserError[];
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+// ---- input → state ----------------------------------------------------------------------------------------------
+
+function metricState(m: MetricInput): MetricState {
+  return {
+    kind: m.kind,
+    channel: m.channel ?? null,
+    value: m.value,
+    precision: m.precision ?? "EXACT",
+    scope: m.scope ?? "OWN",
+    asOf: m.asOf ?? null,
+    source: clean(m.source),
+    note: clean(m.note),
+  };
+}
+
+function eventState(e: EventInput, issues: Issues): EventState {
+  let countryCode: string | null = null;
+  if (clean(e.countryCode) !== null) {
+    countryCode = normaliseCountryCode(e.countryCode!);
+    if (countryCode === null) {
+      issues.add("INVALID_FORMAT", `countryCode must be an ISO 3166-1 alpha-2 code such as JP; got "${e.countryCode!.slice(0, 20)}".`, "countryCode");
+    }
+  }
+  return {
+    startsAt: e.startsAt.toISOString(),
+    endsAt: e.endsAt.toISOString(),
+    timeZone: e.timeZone.trim(),
+    venue: clean(e.venue),
+    city: clean(e.city),
+    countryCode,
+    online: e.online,
+    joinUrl: clean(e.joinUrl),
+  };
+}
+
+/** An event's startsOn/endsOn are the local dates of its times; given dates must agree with them. */
+function alignEventDates(state: ActivityState, issues: Issues, given: { startsOn?: string | null; endsOn?: string | null }) {
+  const event = state.event;
+  if (!event) return;
+  try {
+    const startsOn = localDate(new Date(event.startsAt), event.timeZone);
+    const endsOn = localDate(new Date(event.endsAt), event.timeZone);
+    for (const [field, derived] of [["startsOn", startsOn], ["endsOn", endsOn]] as const) {
+      const value = given[field];
+      if (value != null && value !== derived) {
+        issues.add("INVALID_FORMAT", `${field} of an event is the local date of its ${field === "startsOn" ? "start" : "end"} in ${event.timeZone} (${derived}); omit it or send ${derived}.`, field);
+      }
+    }
+    state.startsOn = startsOn;
+    state.endsOn = endsOn;
+  } catch {
+    // An invalid time zone is reported by validateState.
+  }
+}
+
+function metricsFromInput(list: MetricInput[] | null | undefined, issues: Issues): MetricState[] {
+  const items = list ?? [];
+  if (items.length > MAX_METRICS) issues.add("TOO_MANY", `At most ${MAX_METRICS} metrics per activity; got ${items.length}.`, "metrics");
+  return items.map(metricState);
+}
+
+function submittedState(input: SubmitActivityInput, issues: Issues): ActivityState {
+  const state: ActivityState = {
+    kind: input.kind,
+    title: input.title.trim(),
+    description: clean(input.description),
+    url: clean(input.url),
+    source: clean(input.source),
+    startsOn: input.startsOn ?? null,
+    endsOn: input.endsOn ?? null,
+    freeAccessUntil: input.freeAccessUntil ?? null,
+    event: input.event ? eventState(input.event, issues.at("event")) : null,
+    metrics: metricsFromInput(input.metrics, issues),
+  };
+  alignEventDates(state, issues, input);
+  return state;
+}
+
+function hashOf(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex");
+}
+
+// ---- shared writes ------------------------------------------------------------------------------------------------
+
+async function insertMetrics(db: Db, rows: Array<MetricState & { activityId: number }>) {
+  for (let i = 0; i < rows.length; i += 2000) await db.insert(metrics).values(rows.slice(i, i + 2000));
+}
+
+/** Makes the activity row and its metrics equal `state` (metrics matched by kind and channel keep their IDs). */
+async function applyState(db: Db, row: ActivityRow, current: MetricRow[], state: ActivityState, extra: Partial<ActivityRow>) {
+  const [updated] = await db
+    .update(activities)
+    .set({ ...rowValues(state), ...extra, version: row.version + 1, updatedAt: new Date() })
+    .where(eq(activities.id, row.id))
+    .returning();
+  const wanted = new Map(state.metrics.map((m) => [metricKey(m), m]));
+  const stale = current.filter((m) => !wanted.has(metricKey(m))).map((m) => m.id);
+  if (stale.length) await db.delete(metrics).where(inArray(metrics.id, stale));
+  const existing = new Map(current.map((m) => [metricKey(m), m]));
+  const changed = state.metrics.filter((m) => {
+    const before = existing.get(metricKey(m));
+    return !before || JSON.stringify(metricStateOf(before)) !== JSON.stringify(m);
+  });
+  if (changed.length) {
+    await db
+      .insert(metrics)
+      .values(changed.map((m) => ({ ...m, activityId: row.id })))
+      .onConflictDoUpdate({
+        target: [metrics.activityId, metrics.kind, metrics.channel],
+        set: {
+          value: sql`excluded.value`,
+          precision: sql`excluded.precision`,
+          scope: sql`excluded.scope`,
+          asOf: sql`excluded.as_of`,
+          source: sql`excluded.source`,
+          note: sql`excluded.note`,
+          updatedAt: sql`now()`,
+        },
+      });
+  }
+  return updated!;
+}
+
+interface Loaded {
+  row: ActivityRow;
+  metrics: MetricRow[];
+  pending: ActivityState | null;
+  year: number;
+}
+
+/** Locks an activity for a write; NOT_FOUND when missing or invisible, FORBIDDEN when visible but not the caller's. */
+async function loadForWrite(ctx: Context, db: Db, globalId: string, field: string[], action: "activity:update" | "activity:withdraw" | "activity:review"): Promise<Loaded> {
+  const decoded = fromGlobalId(globalId);
+  const notFound = () =>
+    new UserErrorsAbort([{ field, code: "NOT_FOUND", message: `No activity with ID "${globalId.slice(0, 80)}" is visible to you.` }]);
+  if (!decoded || decoded.type !== "Activity") throw notFound();
+  const [found] = await db
+    .select({ row: activities, year: editions.year })
+    .from(activities)
+    .innerJoin(editions, eq(editions.id, activities.editionId))
+    .where(eq(activities.id, decoded.id))
+    .for("update", { of: activities });
+  if (!found || !canSeeActivity(ctx.viewer, found.row)) throw notFound();
+  assertCan(ctx.viewer, action, found.row);
+  const current = await db.select().from(metrics).where(eq(metrics.activityId, found.row.id));
+  const [change] = await db.select().from(activityChanges).where(eq(activityChanges.activityId, found.row.id));
+  return { row: found.row, metrics: current, pending: (change?.proposed as ActivityState | undefined) ?? null, year: found.year };
+}
+
+function checkVersion(loaded: Loaded, expected: number | null | undefined, field: string[]) {
+  if (expected != null && loaded.row.version !== expected) {
+    throw new UserErrorsAbort([
+      {
+        field,
+        code: "STALE_VERSION",
+        message: `The activity is at version ${loaded.row.version}, not ${expected}: read it again, reapply your change and retry. Nothing was written.`,
+      },
+    ]);
+  }
+}
+
+const snapshot = (row: ActivityRow, state: ActivityState, pending: ActivityState | null) => ({
+  status: row.status,
+  version: row.version,
+  state,
+  pendingChange: pending,
+});
+
+/**
+ * Writes a new state for an activity following the review rule: an APPROVED activity keeps what the public sees and
+ * the change waits for review; SUBMITTED ones change in place; REJECTED and WITHDRAWN ones are re-submitted.
+ */
+async function writeState(ctx: Context, db: Db, loaded: Loaded, next: ActivityState, action: string): Promise<ActivityRow> {
+  const { row } = loaded;
+  const published = stateOf(row, loaded.metrics);
+  const before = snapshot(row, published, loaded.pending);
+  let updated: ActivityRow;
+  let pendingAfter: ActivityState | null = null;
+  if (row.status === "APPROVED") {
+    if (JSON.stringify(next) === JSON.stringify(published)) {
+      // Back to the published state: nothing waits for review any more.
+      await db.delete(activityChanges).where(eq(activityChanges.activityId, row.id));
+    } else {
+      pendingAfter = next;
+      await db
+        .insert(activityChanges)
+        .values({ activityId: row.id, proposed: next })
+        .onConflictDoUpdate({ target: activityChanges.activityId, set: { proposed: next, updatedAt: new Date() } });
+    }
+    [updated] = (await db
+      .update(activities)
+      .set({ version: row.version + 1, updatedAt: new Date() })
+      .where(eq(activities.id, row.id))
+      .returning()) as [ActivityRow];
+  } else {
+    const extra: Partial<ActivityRow> = row.status === "SUBMITTED" ? {} : { status: "SUBMITTED", reviewNote: null, reviewedAt: null };
+    updated = await applyState(db, row, loaded.metrics, next, extra);
+  }
+  await appendAudit(db, ctx.viewer, ctx.requestId, [
+    {
+      action,
+      targetType: "Activity",
+      targetId: row.id,
+      societyId: row.societyId,
+      before,
+      after: snapshot(updated, updated.status === "APPROVED" ? published : next, pendingAfter),
+    },
+  ]);
+  return updated;
+}
+
+/** Runs a write in one transaction; a UserErrorsAbort rolls it back and becomes the payload's userErrors. */
+async function inTransaction<T>(ctx: Context, work: (db: Db) => Promise<T>): Promise<WriteResult<T>> {
+  try {
+    const result = await ctx.db.transaction((tx) => work(tx as unknown as Db));
+    return { result, userErrors: [] };
+  } catch (err) {
+    if (err instanceof UserErrorsAbort) return { result: null, userErrors: err.errors };
+    throw err;
+  }
+}
+
+// ---- submissions ---------------------------------------------------------------------------------------------------
+
+interface Prepared {
+  index: number;
+  societyId: number;
+  editionId: number;
+  key: string;
+  state: ActivityState;
+  hash: string;
+}
+
+export interface Submitted {
+  row: ActivityRow;
+  replayed: boolean;
+}
+
+/** Submits several activities at once, all or nothing. Paths of userErrors start with `path`. */
+export async function submitActivities(ctx: Context, inputs: SubmitActivityInput[], path: (i: number) => string[]): Promise<WriteResult<Submitted[]>> {
+  const viewer = ctx.viewer;
+  assertCan(viewer, "activity:submit");
+  const issues = new Issues();
+  if (inputs.length > MAX_BATCH) {
+    issues.at(...path(0).slice(0, -1)).add("TOO_MANY", `At most ${MAX_BATCH} activities per batch; got ${inputs.length}.`);
+    return { result: null, userErrors: issues.list };
+  }
+  if (inputs.length === 0) return { result: [], userErrors: [] };
+
+  // Resolve societies and editions for the whole batch in two statements.
+  const slugs = [...new Set(inputs.map((i) => i.societySlug).filter((s): s is string => s != null))];
+  const years = [...new Set(inputs.map((i) => i.year))];
+  const societyRows = slugs.length
+    ? await ctx.db.select({ id: societies.id, slug: societies.slug }).from(societies).where(inArray(societies.slug, slugs))
+    : [];
+  const editionRows = await ctx.db.select({ id: editions.id, year: editions.year }).from(editions).where(inArray(editions.year, years));
+  const societyBySlug = new Map(societyRows.map((s) => [s.slug, s.id]));
+  const editionByYear = new Map(editionRows.map((e) => [e.year, e.id]));
+
+  const prepared: Prepared[] = [];
+  const keys = new Map<string, number>();
+  inputs.forEach((input, index) => {
+    const at = issues.at(...path(index));
+    let societyId: number | undefined;
+    if (input.societySlug == null) {
+      if (viewer.role === "PARTNER") societyId = viewer.societyId;
+      else at.add("REQUIRED", "societySlug is required for staff submissions: name the society the activity belongs to.", "societySlug");
+    } else {
+      societyId = societyBySlug.get(input.societySlug);
+      if (societyId === undefined) at.add("UNKNOWN_SOCIETY", `There is no society with slug "${input.societySlug.slice(0, 64)}".`, "societySlug");
+    }
+    if (societyId !== undefined) assertCan(viewer, "activity:submit", { societyId });
+    const editionId = editionByYear.get(input.year);
+    if (editionId === undefined) at.add("UNKNOWN_EDITION", `There is no IDoR edition ${input.year} in the hub.`, "year");
+    const key = input.idempotencyKey;
+    if (key.length < 1 || key.length > 255) {
+      at.add("INVALID_FORMAT", `idempotencyKey must have 1 to 255 characters; it has ${key.length}.`, "idempotencyKey");
+    } else if (societyId !== undefined) {
+      const seen = keys.get(`${societyId}:${key}`);
+      if (seen !== undefined) at.add("DUPLICATE", `Items ${seen} and ${index} use the same idempotencyKey for the same society.`, "idempotencyKey");
+      else keys.set(`${societyId}:${key}`, index);
+    }
+    const state = submittedState(input, at);
+    validateState(state, input.year, at, today());
+    if (societyId !== undefined && editionId !== undefined) {
+      prepared.push({ index, societyId, editionId, key, state, hash: hashOf({ societyId, year: input.year, state }) });
+    }
+  });
+  if (!issues.ok) return { result: null, userErrors: issues.list };
+
+  return inTransaction(ctx, async (db) => {
+    const inserted = await db
+      .insert(activities)
+      .values(
+        prepared.map((p) => ({
+          societyId: p.societyId,
+          editionId: p.editionId,
+          idempotencyKey: p.key,
+          requestHash: p.hash,
+          status: "SUBMITTED" as const,
+          ...rowValues(p.state),
+        })),
+      )
+      .onConflictDoNothing({ target: [activities.societyId, activities.idempotencyKey] })
+      .returning();
+    const byKey = new Map(inserted.map((r) => [`${r.societyId}:${r.idempotencyKey}`, r]));
+    const missing = prepared.filter((p) => !byKey.has(`${p.societyId}:${p.key}`));
+    const replays = new Map<string, ActivityRow>();
+    if (missing.length) {
+      const existing = await db
+        .select()
+        .from(activities)
+        .where(sql`(${activities.societyId}, ${activities.idempotencyKey}) in (${sql.join(
+          missing.map((p) => sql`(${p.societyId}, ${p.key})`),
+          sql`, `,
+        )})`);
+      for (const row of existing) replays.set(`${row.societyId}:${row.idempotencyKey}`, row);
+      const reused = missing.filter((p) => replays.get(`${p.societyId}:${p.key}`)?.requestHash !== p.hash);
+      if (reused.length) {
+        throw new UserErrorsAbort(
+          reused.map((p) => ({
+            field: [...path(p.index), "idempotencyKey"],
+            code: "IDEMPOTENCY_KEY_REUSED" as const,
+            message: `idempotencyKey "${p.key.slice(0, 80)}" was already used for a different activity of this society. Use a new key for a new activity; to change the existing one, use updateActivity. Nothing was written.`,
+          })),
+        );
+      }
+    }
+    await insertMetrics(
+      db,
+      prepared.flatMap((p) => {
+        const row = byKey.get(`${p.societyId}:${p.key}`);
+        return row ? p.state.metrics.map((m) => ({ ...m, activityId: row.id })) : [];
+      }),
+    );
+    const audit: AuditEntry[] = prepared.flatMap((p) => {
+      const row = byKey.get(`${p.societyId}:${p.key}`);
+      return row
+        ? [{ action: "activity.submit", targetType: "Activity" as const, targetId: row.id, societyId: row.societyId, before: null, after: snapshot(row, p.state, null) }]
+        : [];
+    });
+    await appendAudit(db, ctx.viewer, ctx.requestId, audit);
+    return prepared.map((p) => {
+      const key = `${p.societyId}:${p.key}`;
+      const row = byKey.get(key);
+      return row ? { row, replayed: false } : { row: replays.get(key)!, replayed: true };
+    });
+  });
+}
+
+// ---- changes to one activity ---------------------------------------------------------------------------------------
+
+export async function updateActivity(ctx: Context, input: UpdateActivityInput): Promise<WriteResult<ActivityRow>> {
+  assertCan(ctx.viewer, "activity:update");
+  return inTransaction(ctx, async (db) => {
+    const loaded = await loadForWrite(ctx, db, input.id, ["input", "id"], "activity:update");
+    checkVersion(loaded, input.expectedVersion, ["input", "expectedVersion"]);
+    const base = loaded.pending ?? stateOf(loaded.row, loaded.metrics);
+    const issues = new Issues([], ["input"]);
+    const next: ActivityState = { ...base, metrics: base.metrics };
+    if (input.kind != null) next.kind = input.kind;
+    if (input.title !== undefined) {
+      if (input.title === null || input.title.trim() === "") issues.add("REQUIRED", "title cannot be removed or empty.", "title");
+      else next.title = input.title.trim();
+    }
+    for (const field of ["description", "url", "source"] as const) if (input[field] !== undefined) next[field] = clean(input[field]);
+    for (const field of ["startsOn", "endsOn", "freeAccessUntil"] as const) if (input[field] !== undefined) next[field] = input[field] ?? null;
+    if (input.event !== undefined) next.event = input.event === null ? null : eventState(input.event, issues.at("event"));
+    if (input.event !== undefined || input.startsOn !== undefined || input.endsOn !== undefined) {
+      alignEventDates(next, issues, { startsOn: input.startsOn, endsOn: input.endsOn });
+    }
+    validateState(next, loaded.year, issues, today());
+    if (!issues.ok) throw new UserErrorsAbort(issues.list);
+    if (JSON.stringify(next) === JSON.stringify(base)) return loaded.row; // nothing changes: no new version
+    return writeState(ctx, db, loaded, next, "activity.update");
+  });
+}
+
+export async function recordMetrics(ctx: Context, input: RecordMetricsInput): Promise<WriteResult<ActivityRow>> {
+  assertCan(ctx.viewer, "activity:update");
+  return inTransaction(ctx, async (db) => {
+    const loaded = await loadForWrite(ctx, db, input.activityId, ["input", "activityId"], "activity:update");
+    checkVersion(loaded, input.expectedVersion, ["input", "expectedVersion"]);
+    const base = loaded.pending ?? stateOf(loaded.row, loaded.metrics);
+    const issues = new Issues([], ["input"]);
+    if (input.metrics.length === 0) issues.add("REQUIRED", "metrics must name at least one figure.", "metrics");
+    const incoming = metricsFromInput(input.metrics, issues);
+    // Duplicates within the input are reported against the input's own indexes.
+    validateState({ ...base, metrics: incoming }, loaded.year, issues, today());
+    if (!issues.ok) throw new UserErrorsAbort(issues.list);
+    const merged = new Map(base.metrics.map((m) => [metricKey(m), m]));
+    for (const m of incoming) merged.set(metricKey(m), m);
+    const next = { ...base, metrics: sortMetrics([...merged.values()]) };
+    if (JSON.stringify(next) === JSON.stringify(base)) return loaded.row;
+    return writeState(ctx, db, loaded, next, "activity.recordMetrics");
+  });
+}
+
+export async function removeMetrics(ctx: Context, input: RemoveMetricsInput): Promise<WriteResult<ActivityRow>> {
+  assertCan(ctx.viewer, "activity:update");
+  return inTransaction(ctx, async (db) => {
+    const loaded = await loadForWrite(ctx, db, input.activityId, ["input", "activityId"], "activity:update");
+    checkVersion(loaded, input.expectedVersion, ["input", "expectedVersion"]);
+    const base = loaded.pending ?? stateOf(loaded.row, loaded.metrics);
+    const issues = new Issues([], ["input"]);
+    if (input.metrics.length === 0) issues.add("REQUIRED", "metrics must name at least one figure.", "metrics");
+    const present = new Set(base.metrics.map(metricKey));
+    const removing = new Set<string>();
+    input.metrics.forEach((m: MetricKeyInput, i) => {
+      const key = metricKey({ kind: m.kind, channel: m.channel ?? null });
+      if (removing.has(key)) issues.add("DUPLICATE", `${m.kind} on ${m.channel ?? "all channels"} is named twice.`, "metrics", i);
+      else if (!present.has(key)) issues.add("NOT_FOUND", `The activity has no ${m.kind} figure on ${m.channel ?? "all channels"}.`, "metrics", i);
+      removing.add(key);
+    });
+    if (!issues.ok) throw new UserErrorsAbort(issues.list);
+    const next = { ...base, metrics: base.metrics.filter((m) => !removing.has(metricKey(m))) };
+    return writeState(ctx, db, loaded, next, "activity.removeMetrics");
+  });
+}
+
+export async function withdrawActivity(ctx: Context, input: WithdrawActivityInput): Promise<WriteResult<ActivityRow>> {
+  assertCan(ctx.viewer, "activity:withdraw");
+  return inTransaction(ctx, async (db) => {
+    const loaded = await loadForWrite(ctx, db, input.id, ["input", "id"], "activity:withdraw");
+    checkVersion(loaded, input.expectedVersion, ["input", "expectedVersion"]);
+    if (loaded.row.status === "WITHDRAWN") {
+      throw new UserErrorsAbort([{ field: ["input", "id"], code: "INVALID_STATE", message: "The activity is withdrawn already." }]);
+    }
+    const published = stateOf(loaded.row, loaded.metrics);
+    await db.delete(activityChanges).where(eq(activityChanges.activityId, loaded.row.id));
+    const [updated] = await db
+      .update(activities)
+      .set({ status: "WITHDRAWN", version: loaded.row.version + 1, updatedAt: new Date() })
+      .where(eq(activities.id, loaded.row.id))
+      .returning();
+    await appendAudit(db, ctx.viewer, ctx.requestId, [
+      {
+        action: "activity.withdraw",
+        targetType: "Activity",
+        targetId: loaded.row.id,
+        societyId: loaded.row.societyId,
+        before: snapshot(loaded.row, published, loaded.pending),
+        after: snapshot(updated!, published, null),
+      },
+    ]);
+    return updated!;
+  });
+}
+
+export async function reviewActivity(ctx: Context, input: ReviewActivityInput): Promise<WriteResult<ActivityRow>> {
+  assertCan(ctx.viewer, "activity:review");
+  const note = clean(input.note);
+  if (note !== null && note.length > 2000) {
+    return { result: null, userErrors: [{ field: ["input", "note"], code: "TOO_LONG", message: "note must be at most 2,000 characters." }] };
+  }
+  return inTransaction(ctx, async (db) => {
+    const loaded = await loadForWrite(ctx, db, input.id, ["input", "id"], "activity:review");
+    checkVersion(loaded, input.expectedVersion, ["input", "expectedVersion"]);
+    const { row } = loaded;
+    const published = stateOf(row, loaded.metrics);
+    const approve = input.decision === "APPROVE";
+    const reviewed = { reviewNote: note, reviewedAt: new Date() };
+    let updated: ActivityRow;
+    let after: ActivityState = published;
+    if (row.status === "SUBMITTED") {
+      [updated] = (await db
+        .update(activities)
+        .set({ status: approve ? "APPROVED" : "REJECTED", ...reviewed, version: row.version + 1, updatedAt: new Date() })
+        .where(eq(activities.id, row.id))
+        .returning()) as [ActivityRow];
+    } else if (row.status === "APPROVED" && loaded.pending) {
+      await db.delete(activityChanges).where(eq(activityChanges.activityId, row.id));
+      if (approve) {
+        updated = await applyState(db, row, loaded.metrics, loaded.pending, reviewed);
+        after = loaded.pending;
+      } else {
+        [updated] = (await db
+          .update(activities)
+          .set({ ...reviewed, version: row.version + 1, updatedAt: new Date() })
+          .where(eq(activities.id, row.id))
+          .returning()) as [ActivityRow];
+      }
+    } else {
+      throw new UserErrorsAbort([
+        {
+          field: ["input", "id"],
+          code: "INVALID_STATE",
+          message: `Nothing to review: the activity is ${row.status}${row.status === "APPROVED" ? " with no pending change" : ""}.`,
+        },
+      ]);
+    }
+    await appendAudit(db, ctx.viewer, ctx.requestId, [
+      {
+        action: approve ? "activity.approve" : "activity.reject",
+        targetType: "Activity",
+        targetId: row.id,
+        societyId: row.societyId,
+        before: snapshot(row, published, loaded.pending),
+        after: { ...snapshot(updated, after, null), reviewNote: note },
+      },
+    ]);
+    return updated;
+  });
+}

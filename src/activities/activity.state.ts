@@ -1,0 +1,245 @@
+// The content of an activity as one value (fields, event, metrics): what a submission proposes, what a pending change
+// stores, what the audit log records before and after. Validation of that content lives here too.
+import type { ActivityKind, Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
+import type { ActivityRow, MetricRow } from "../db/schema.js";
+import type { Issues } from "../shared/user-errors.js";
+
+export interface MetricState {
+  kind: MetricKind;
+  channel: Channel | null;
+  value: number;
+  precision: Precision;
+  scope: MetricScope;
+  asOf: string | null;
+  source: string | null;
+  note: string | null;
+}
+
+export interface EventState {
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  venue: string | null;
+  city: string | null;
+  countryCode: string | null;
+  online: boolean;
+  joinUrl: string | null;
+}
+
+export interface ActivityState {
+  kind: ActivityKind;
+  title: string;
+  description: string | null;
+  url: string | null;
+  source: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  freeAccessUntil: string | null;
+  event: EventState | null;
+  metrics: MetricState[];
+}
+
+export const LIMITS = { title: 300, description: 10_000, url: 2_000, source: 1_000, note: 2_000, venue: 300, city: 200 };
+
+export const metricKey = (m: { kind: string; channel: string | null }) => `${m.kind}/${m.channel ?? "ALL"}`;
+
+export function stateOf(row: ActivityRow, metrics: MetricRow[]): ActivityState {
+  return {
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    url: row.url,
+    source: row.source,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    freeAccessUntil: row.freeAccessUntil,
+    event:
+      row.eventStartsAt && row.eventEndsAt && row.eventTimeZone
+        ? {
+            startsAt: row.eventStartsAt.toISOString(),
+            endsAt: row.eventEndsAt.toISOString(),
+            timeZone: row.eventTimeZone,
+            venue: row.eventVenue,
+            city: row.eventCity,
+            countryCode: row.eventCountryCode,
+            online: row.eventOnline ?? false,
+            joinUrl: row.eventJoinUrl,
+          }
+        : null,
+    metrics: sortMetrics(metrics.map(metricStateOf)),
+  };
+}
+
+export function metricStateOf(m: MetricRow): MetricState {
+  return {
+    kind: m.kind,
+    channel: m.channel,
+    value: m.value,
+    precision: m.precision,
+    scope: m.scope,
+    asOf: m.asOf,
+    source: m.source,
+    note: m.note,
+  };
+}
+
+export function sortMetrics(metrics: MetricState[]): MetricState[] {
+  return [...metrics].sort((a, b) => metricKey(a).localeCompare(metricKey(b)));
+}
+
+/** Columns of the activities table that hold the state (metrics live in their own table). */
+export function rowValues(state: ActivityState) {
+  const e = state.event;
+  return {
+    kind: state.kind,
+    title: state.title,
+    description: state.description,
+    url: state.url,
+    source: state.source,
+    startsOn: state.startsOn,
+    endsOn: state.endsOn,
+    freeAccessUntil: state.freeAccessUntil,
+    eventStartsAt: e ? new Date(e.startsAt) : null,
+    eventEndsAt: e ? new Date(e.endsAt) : null,
+    eventTimeZone: e?.timeZone ?? null,
+    eventVenue: e?.venue ?? null,
+    eventCity: e?.city ?? null,
+    eventCountryCode: e?.countryCode ?? null,
+    eventOnline: e ? e.online : null,
+    eventJoinUrl: e?.joinUrl ?? null,
+  };
+}
+
+// ---- validation -------------------------------------------------------------------------------------------------
+
+/**
+ * The dates an edition accepts: from 1 January of its year to 30 June of the next (campaigns start weeks before
+ * 8 November; books and e-books of experience reports appear months after). freeAccessUntil may reach to 31 December
+ * two years after the edition. Figures may be dated (asOf) from the window's start to today.
+ */
+export function editionWindow(year: number) {
+  return { from: `${year}-01-01`, to: `${year + 1}-06-30`, freeUntil: `${year + 2}-12-31` };
+}
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** ISO 3166-1 alpha-2 (upper-cased); null when it is not an assigned code. */
+export function normaliseCountryCode(value: string): string | null {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) return null;
+  try {
+    const name = regionNames.of(code);
+    return name && name !== code ? code : null;
+  } catch {
+    return null;
+  }
+}
+
+export function isTimeZone(value: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isHttpUrl(value: string): boolean {
+  if (/\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date of an instant in a time zone, YYYY-MM-DD. */
+export function localDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+export function isLocalDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Trims a text; empty becomes null. */
+export function clean(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+function checkText(issues: Issues, value: string | null, max: number, field: string) {
+  if (value !== null && value.length > max) issues.add("TOO_LONG", `${field} must be at most ${max} characters; it has ${value.length}.`, field);
+}
+
+function checkUrl(issues: Issues, value: string | null, field: string) {
+  if (value === null) return;
+  if (value.length > LIMITS.url) issues.add("TOO_LONG", `${field} must be at most ${LIMITS.url} characters.`, field);
+  else if (!isHttpUrl(value)) issues.add("INVALID_URL", `${field} must be an absolute http:// or https:// URL; got "${value.slice(0, 100)}".`, field);
+}
+
+function checkDateInWindow(issues: Issues, value: string | null, from: string, to: string, year: number, field: string) {
+  if (value === null) return;
+  if (value < from || value > to) {
+    issues.add(
+      "OUTSIDE_EDITION_WINDOW",
+      `${field} ${value} does not fit IDoR ${year}: dates of an edition run from ${from} to ${to}.`,
+      field,
+    );
+  }
+}
+
+/** Checks a whole proposed state against its edition; problems are added to `issues` (paths relative to the input). */
+export function validateState(state: ActivityState, year: number, issues: Issues, today: string): void {
+  const window = editionWindow(year);
+  if (state.title === "") issues.add("REQUIRED", "title must not be empty.", "title");
+  checkText(issues, state.title, LIMITS.title, "title");
+  checkText(issues, state.description, LIMITS.description, "description");
+  checkText(issues, state.source, LIMITS.source, "source");
+  checkUrl(issues, state.url, "url");
+  for (const field of ["startsOn", "endsOn"] as const) checkDateInWindow(issues, state[field], window.from, window.to, year, field);
+  checkDateInWindow(issues, state.freeAccessUntil, window.from, window.freeUntil, year, "freeAccessUntil");
+  if (state.startsOn && state.endsOn && state.endsOn < state.startsOn) {
+    issues.add("END_BEFORE_START", `endsOn ${state.endsOn} is before startsOn ${state.startsOn}.`, "endsOn");
+  }
+
+  const event = state.event;
+  if (event) {
+    const at = issues.at("event");
+    const startsAt = new Date(event.startsAt);
+    const endsAt = new Date(event.endsAt);
+    if (!isTimeZone(event.timeZone)) {
+      at.add("INVALID_FORMAT", `timeZone must be an IANA time zone such as Europe/Vienna or Asia/Tokyo; got "${event.timeZone.slice(0, 60)}".`, "timeZone");
+    } else {
+      checkDateInWindow(at, localDate(startsAt, event.timeZone), window.from, window.to, year, "startsAt");
+      checkDateInWindow(at, localDate(endsAt, event.timeZone), window.from, window.to, year, "endsAt");
+    }
+    if (endsAt.getTime() < startsAt.getTime()) {
+      at.add("END_BEFORE_START", `endsAt ${event.endsAt} is before startsAt ${event.startsAt}.`, "endsAt");
+    }
+    checkText(at, event.venue, LIMITS.venue, "venue");
+    checkText(at, event.city, LIMITS.city, "city");
+    checkUrl(at, event.joinUrl, "joinUrl");
+  }
+
+  const seen = new Map<string, number>();
+  state.metrics.forEach((m, i) => {
+    const at = issues.at("metrics", i);
+    if (m.value < 0) at.add("OUT_OF_RANGE", `value must be a whole number from 0 to 9007199254740991; got ${m.value}.`, "value");
+    checkText(at, m.source, LIMITS.source, "source");
+    checkText(at, m.note, LIMITS.note, "note");
+    if (m.asOf !== null && (m.asOf < window.from || m.asOf > today)) {
+      at.add("OUTSIDE_EDITION_WINDOW", `asOf ${m.asOf} must lie from ${window.from} to today (${today}).`, "asOf");
+    }
+    const key = metricKey(m);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      at.add("DUPLICATE", `metrics ${first} and ${i} both give ${m.kind} on ${m.channel ?? "all channels"}: send one figure per kind and channel.`, "kind");
+    } else seen.set(key, i);
+  });
+}

@@ -1,0 +1,86 @@
+// The audit log: one entry per object a successful mutation changed, written in the mutation's transaction, with the
+// request id shared by the entries of one mutation. Staff read all entries, a partner those of its own society.
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import type { Context, Viewer } from "../context.js";
+import type { Db } from "../db/client.js";
+import { auditLog, societies, type AuditRow } from "../db/schema.js";
+import { assertCan } from "../auth/permissions.js";
+import { pageRequest, toPage, type Page, type PageArgs } from "../shared/pagination.js";
+
+export interface AuditEntry {
+  action: string;
+  targetType: "Activity" | "Society" | "Edition" | "ApiKey";
+  targetId: number;
+  /** The society the target belongs to, if any. */
+  societyId: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export function actorOf(viewer: Viewer) {
+  switch (viewer.role) {
+    case "STAFF":
+      return { actorRole: "STAFF", actorKeyPrefix: viewer.keyPrefix, actorSocietyId: null };
+    case "PARTNER":
+      return { actorRole: "PARTNER", actorKeyPrefix: viewer.keyPrefix, actorSocietyId: viewer.societyId };
+    case "PUBLIC":
+      return { actorRole: "SYSTEM", actorKeyPrefix: null, actorSocietyId: null };
+  }
+}
+
+export async function appendAudit(db: Db, viewer: Viewer, requestId: string, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const actor = actorOf(viewer);
+  const json = (v: unknown) => (v === undefined ? null : (JSON.parse(JSON.stringify(v)) as unknown));
+  for (let i = 0; i < entries.length; i += 1000) {
+    await db.insert(auditLog).values(
+      entries.slice(i, i + 1000).map((e) => ({
+        requestId,
+        ...actor,
+        action: e.action,
+        targetType: e.targetType,
+        targetId: e.targetId,
+        societyId: e.societyId,
+        before: json(e.before),
+        after: json(e.after),
+      })),
+    );
+  }
+}
+
+const decodeIdKey = (raw: unknown): number | null =>
+  Array.isArray(raw) && raw.length === 2 && raw[0] === "l" && Number.isSafeInteger(raw[1]) && (raw[1] as number) > 0
+    ? (raw[1] as number)
+    : null;
+
+export interface AuditFilter {
+  societySlug?: string | null;
+  targetId?: { type: string; id: number } | null;
+  action?: string | null;
+  requestId?: string | null;
+}
+
+/** Newest first. */
+export async function listAudit(ctx: Context, filter: AuditFilter, args: PageArgs): Promise<Page<AuditRow>> {
+  assertCan(ctx.viewer, "audit:read");
+  const request = pageRequest(args, decodeIdKey);
+  const conditions: (SQL | undefined)[] = [];
+  if (ctx.viewer.role === "PARTNER") conditions.push(eq(auditLog.societyId, ctx.viewer.societyId));
+  if (filter.societySlug != null) {
+    conditions.push(sql`${auditLog.societyId} = (select ${societies.id} from ${societies} where ${societies.slug} = ${filter.societySlug})`);
+  }
+  if (filter.targetId) conditions.push(and(eq(auditLog.targetType, filter.targetId.type), eq(auditLog.targetId, filter.targetId.id)));
+  if (filter.action != null) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.requestId != null) conditions.push(eq(auditLog.requestId, filter.requestId));
+  const where = and(...conditions);
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(where, request.after !== null ? lt(auditLog.id, request.after) : undefined))
+    .orderBy(desc(auditLog.id))
+    .limit(request.first + 1);
+  return toPage(rows, request, (row) => ["l", row.id], async () => {
+    const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
+    return row?.n ?? 0;
+  });
+}

@@ -1,0 +1,144 @@
+// API keys: issue (the secret is returned once), revoke, list, and the first staff key at start-up.
+import fs from "node:fs";
+import path from "node:path";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { Context } from "../context.js";
+import type { Database, Db } from "../db/client.js";
+import { apiKeys, societies, type ApiKeyRow } from "../db/schema.js";
+import { appendAudit } from "../audit/audit.service.js";
+import { decodeTimeIdKey, pageRequest, timeIdKey, toPage, type Page, type PageArgs } from "../shared/pagination.js";
+import { Issues, type UserError } from "../shared/user-errors.js";
+import { assertCan } from "./permissions.js";
+import { generateApiKey, hashApiKey, prefixOf } from "./api-key.js";
+
+export type ApiKeyRoleName = "PARTNER" | "STAFF";
+
+export interface IssueKeyArgs {
+  role: ApiKeyRoleName;
+  societySlug?: string | null;
+  label: string;
+}
+
+const publicView = (row: ApiKeyRow) => ({
+  prefix: row.prefix,
+  role: row.role,
+  societyId: row.societyId,
+  label: row.label,
+  createdAt: row.createdAt.toISOString(),
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});
+
+export async function issueApiKey(
+  ctx: Context,
+  args: IssueKeyArgs,
+): Promise<{ result: { key: ApiKeyRow; secret: string } | null; userErrors: UserError[] }> {
+  assertCan(ctx.viewer, "apiKey:issue");
+  const issues = new Issues([], ["input"]);
+  const label = args.label.trim();
+  if (label === "") issues.add("REQUIRED", "label must say whom the key is for, e.g. \"DVTA web team\".", "label");
+  if (label.length > 200) issues.add("TOO_LONG", "label must be at most 200 characters.", "label");
+  let societyId: number | null = null;
+  if (args.role === "PARTNER") {
+    if (args.societySlug == null) issues.add("REQUIRED", "A partner key belongs to one society: give societySlug.", "societySlug");
+    else {
+      const [society] = await ctx.db.select({ id: societies.id }).from(societies).where(eq(societies.slug, args.societySlug));
+      if (!society) issues.add("UNKNOWN_SOCIETY", `There is no society with slug "${args.societySlug.slice(0, 64)}".`, "societySlug");
+      else societyId = society.id;
+    }
+  } else if (args.societySlug != null) {
+    issues.add("INVALID_FORMAT", "A staff key belongs to no society: omit societySlug.", "societySlug");
+  }
+  if (!issues.ok) return { result: null, userErrors: issues.list };
+  const fresh = generateApiKey();
+  const key = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ prefix: fresh.prefix, secretHash: fresh.secretHash, role: args.role, societyId, label })
+      .returning();
+    await appendAudit(tx as unknown as Db, ctx.viewer, ctx.requestId, [
+      { action: "apiKey.issue", targetType: "ApiKey", targetId: row!.id, societyId, before: null, after: publicView(row!) },
+    ]);
+    return row!;
+  });
+  return { result: { key, secret: fresh.secret }, userErrors: [] };
+}
+
+export async function revokeApiKey(ctx: Context, prefix: string): Promise<{ result: ApiKeyRow | null; userErrors: UserError[] }> {
+  assertCan(ctx.viewer, "apiKey:revoke");
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).for("update");
+    if (!row) return { result: null, userErrors: [{ field: ["input", "prefix"], code: "NOT_FOUND" as const, message: `No API key has the prefix "${prefix.slice(0, 40)}".` }] };
+    if (row.revokedAt) return { result: null, userErrors: [{ field: ["input", "prefix"], code: "INVALID_STATE" as const, message: `The key ${prefix} was revoked already.` }] };
+    const [updated] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id)).returning();
+    await appendAudit(tx as unknown as Db, ctx.viewer, ctx.requestId, [
+      { action: "apiKey.revoke", targetType: "ApiKey", targetId: row.id, societyId: row.societyId, before: publicView(row), after: publicView(updated!) },
+    ]);
+    return { result: updated!, userErrors: [] };
+  });
+}
+
+const decodeKey = decodeTimeIdKey("k");
+
+export async function listApiKeys(ctx: Context, includeRevoked: boolean, args: PageArgs): Promise<Page<ApiKeyRow>> {
+  assertCan(ctx.viewer, "apiKey:list");
+  const request = pageRequest(args, decodeKey);
+  const where: SQL | undefined = includeRevoked ? undefined : isNull(apiKeys.revokedAt);
+  const after = request.after
+    ? sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${request.after.at.toISOString()}::timestamptz, ${request.after.id})`
+    : undefined;
+  const rows = await ctx.db
+    .select()
+    .from(apiKeys)
+    .where(and(where, after))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+    .limit(request.first + 1);
+  return toPage(rows, request, (r) => timeIdKey("k", r.createdAt, r.id), async () => {
+    const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(apiKeys).where(where);
+    return row?.n ?? 0;
+  });
+}
+
+/** Any fixed number shared by all hub processes: "first staff key". */
+const STAFF_KEY_LOCK = 7_311_402_218_002;
+
+/**
+ * Makes sure staff can get in. With a bootstrap secret: a staff key with that secret exists. Without: when no active
+ * staff key exists, exactly one is created (replicas starting together serialise on an advisory lock) and its secret
+ * returned so the caller can print it once.
+ */
+export async function ensureStaffKey(database: Database, bootstrapSecret: string | undefined): Promise<{ created: string | null; revokedBootstrap: boolean }> {
+  return database.db.transaction(async (tx) => {
+    if (database.engine === "postgres") await tx.execute(sql`select pg_advisory_xact_lock(${STAFF_KEY_LOCK})`);
+    if (bootstrapSecret) {
+      const prefix = prefixOf(bootstrapSecret)!;
+      const inserted = await tx
+        .insert(apiKeys)
+        .values({ prefix, secretHash: hashApiKey(bootstrapSecret), role: "STAFF", label: "bootstrap staff key (HUB_BOOTSTRAP_STAFF_KEY)" })
+        .onConflictDoNothing()
+        .returning({ id: apiKeys.id });
+      if (inserted.length === 0) {
+        const [existing] = await tx.select().from(apiKeys).where(eq(apiKeys.secretHash, hashApiKey(bootstrapSecret)));
+        return { created: null, revokedBootstrap: Boolean(existing?.revokedAt) };
+      }
+      return { created: null, revokedBootstrap: false };
+    }
+    const [active] = await tx
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.role, "STAFF"), isNull(apiKeys.revokedAt)))
+      .limit(1);
+    if (active) return { created: null, revokedBootstrap: false };
+    const fresh = generateApiKey();
+    await tx.insert(apiKeys).values({ prefix: fresh.prefix, secretHash: fresh.secretHash, role: "STAFF", label: "first staff key (created at start-up)" });
+    return { created: fresh.secret, revokedBootstrap: false };
+  });
+}
+
+/** Writes the first staff key beside the embedded database, readable by its owner only. */
+export function writeStaffKeyFile(dataDir: string, secret: string): string {
+  const file = path.join(dataDir, "staff-key");
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+  return file;
+}
+
