@@ -22,6 +22,8 @@ export interface TestHub {
   gql<T = any>(query: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GqlResult<T>>;
   /** Base URL of the hub listening on 127.0.0.1 (started on first use). */
   url(): Promise<string>;
+  /** POSTs a GraphQL operation over real HTTP, with an API key when given. */
+  post<T = any>(query: string, variables?: Record<string, unknown>, key?: string): Promise<{ status: number; body: GqlResult<T> }>;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,12 @@ export async function startTestHub(config: Partial<Pick<Config, "corsOrigins" | 
   });
   httpServer.on("request", app.app);
   let listening: Promise<string> | undefined;
+  const url = () => {
+    listening ??= new Promise((resolve) => {
+      httpServer.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`));
+    });
+    return listening;
+  };
   return {
     database,
     app,
@@ -46,12 +54,15 @@ export async function startTestHub(config: Partial<Pick<Config, "corsOrigins" | 
       const { data, errors } = response.body.singleResult;
       return { data: data as any, errors: errors as GqlResult["errors"], sql: stats.log! };
     },
-    url() {
-      listening ??= new Promise((resolve) => {
-        httpServer.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`));
+    async post(query, variables, key) {
+      const response = await fetch(`${await url()}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ query, variables }),
       });
-      return listening;
+      return { status: response.status, body: (await response.json()) as GqlResult };
     },
+    url,
     async close() {
       await app.stop();
       if (httpServer.listening) await new Promise((r) => httpServer.close(r));
