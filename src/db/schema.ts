@@ -256,3 +256,16 @@ export const auditLog = pgTable(
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * One row: a number that every write to the data summaries read increases (database triggers, so no write path can
+ * forget it). Summary caches in any hub process are keyed by it, which keeps them correct across replicas.
+ */
+export const dataRevision = pgTable(
+  "data_revision",
+  {
+    id: boolean("id").primaryKey().default(true),
+    revision: bigint("revision", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [check("data_revision_single_row", sql`${t.id}`)],
+);
