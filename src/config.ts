@@ -25,7 +25,10 @@ const intSetting = (name: string, min: number, max: number, fallback: number) =>
 const env = z.object({
   PORT: intSetting("PORT", 0, 65535, 4000),
   HOST: z.string().optional().default("0.0.0.0"),
-  HUB_DATA_DIR: z.string().optional().default("./data"),
+  HUB_DATA_DIR: z
+    .string()
+    .optional()
+    .transform((raw) => (raw === undefined || raw.trim() === "" ? "./data" : raw)),
   DATABASE_URL: z
     .string()
     .optional()
@@ -35,18 +38,26 @@ const env = z.object({
         ctx.addIssue({ code: "custom", message: "DATABASE_URL must start with postgres:// or postgresql://" });
         return z.NEVER;
       }
+      try {
+        const url = new URL(raw);
+        if (!url.hostname) throw new Error("no host");
+      } catch {
+        // The value is not echoed: it may hold a password.
+        ctx.addIssue({ code: "custom", message: "DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)" });
+        return z.NEVER;
+      }
       return raw;
     }),
   HUB_DB_POOL_SIZE: intSetting("HUB_DB_POOL_SIZE", 1, 200, 10),
   HUB_CORS_ORIGINS: z.string().optional().default("*"),
   HUB_SEED_ON_EMPTY: z
-    .enum(["true", "false"], { message: 'HUB_SEED_ON_EMPTY must be "true" or "false"' })
+    .enum(["true", "false"], { error: (issue) => `HUB_SEED_ON_EMPTY must be "true" or "false"; got "${String(issue.input)}"` })
     .optional()
     .default("true"),
   HUB_SHUTDOWN_TIMEOUT_MS: intSetting("HUB_SHUTDOWN_TIMEOUT_MS", 0, 600_000, 10_000),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-      message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+      error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${String(issue.input)}"`,
     })
     .optional()
     .default("info"),

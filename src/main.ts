@@ -58,10 +58,19 @@ const httpServer = http.createServer();
 const hub = await buildApp({ database, config, logger, httpServer });
 httpServer.on("request", hub.app);
 
-await new Promise<void>((resolve, reject) => {
-  httpServer.once("error", reject);
-  httpServer.listen(config.port, config.host, () => resolve());
-});
+try {
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+} catch (err) {
+  const code = (err as { code?: string }).code;
+  const why = code === "EADDRINUSE" ? "the port is already in use" : code === "EACCES" ? "permission denied" : String((err as Error).message);
+  console.error(`Cannot listen on ${config.host}:${config.port}: ${why}. Set PORT (and HOST) to a free address.`);
+  await hub.stop();
+  await database.close();
+  process.exit(1);
+}
 const address = httpServer.address();
 const port = typeof address === "object" && address ? address.port : config.port;
 logger.info(

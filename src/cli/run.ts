@@ -8,7 +8,11 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
   try {
     await main();
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError || (err instanceof Error && err.name === "UsageError")) {
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      process.exit(3); // as npm start: "the data directory is held"
+    }
+    if (err instanceof ConfigError || (err instanceof Error && err.name === "UsageError")) {
       console.error(err.message);
       process.exit(2);
     }

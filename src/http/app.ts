@@ -20,7 +20,7 @@ import { editionEventsCalendar } from "./ics.js";
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, "corsOrigins" | "production">;
+  config: Pick<Config, "corsOrigins" | "production"> & Partial<Pick<Config, "shutdownTimeoutMs">>;
   logger: Logger;
   /** The server the app will listen on, so that shutdown drains its in-flight requests. */
   httpServer?: http.Server;
@@ -71,7 +71,11 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     createContext(database.forRequest(stats), viewer, requestId, stats);
 
   const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger)];
-  if (options.httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }));
+  if (options.httpServer) {
+    plugins.push(
+      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs ?? 10_000 }),
+    );
+  }
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
 
   const apollo = new ApolloServer<Context>({

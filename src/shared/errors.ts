@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   FORBIDDEN: "The caller may see the target but not perform the action.",
   INTERNAL_SERVER_ERROR: "An unexpected failure; the server log has the details under the request id.",
   SERVICE_UNAVAILABLE: "The database cannot be reached right now; retry later.",
+  RESULT_OUT_OF_RANGE: "A computed total exceeds 2^53-1 and cannot be returned exactly.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
