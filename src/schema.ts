@@ -12,6 +12,7 @@ import { AdminResolver } from "./societies/society-write.js";
 import { ActivityWriteResolver } from "./activities/activity-write.resolver.js";
 import { ApiKeyResolver, ViewerResolver } from "./auth/auth.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";
+import { EditionSummaryResolver, SummaryResolver } from "./summaries/summary.resolver.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -29,6 +30,8 @@ export function hubSchema(): Promise<GraphQLSchema> {
       ViewerResolver,
       ApiKeyResolver,
       AuditResolver,
+      SummaryResolver,
+      EditionSummaryResolver,
     ],
     validate: false,
   }).then((schema) => {

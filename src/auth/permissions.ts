@@ -15,7 +15,8 @@ export type Action =
   | "apiKey:issue"
   | "apiKey:revoke"
   | "apiKey:list"
-  | "audit:read";
+  | "audit:read"
+  | "summary:preview";
 
 const STAFF_ONLY: ReadonlySet<Action> = new Set([
   "activity:review",
@@ -26,6 +27,7 @@ const STAFF_ONLY: ReadonlySet<Action> = new Set([
   "apiKey:issue",
   "apiKey:revoke",
   "apiKey:list",
+  "summary:preview",
 ]);
 
 export type Actor = Exclude<Viewer, { role: "PUBLIC" }>;

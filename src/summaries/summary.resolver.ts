@@ -1,0 +1,91 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../context.js";
+import type { Channel, MetricKind } from "../db/enums.js";
+import type { EditionRow } from "../db/schema.js";
+import { ChannelEnum, MetricKindEnum } from "../shared/graphql-enums.js";
+import { Edition } from "../editions/edition.type.js";
+import { ChannelTotal, CountryShare, EditionSummary, MetricChange, MetricTotal, SocietyShare } from "./summary.types.js";
+import { editionSummary, ranking, rankingSize, type Summary, type TotalRow } from "./summary.service.js";
+
+const includePendingArg = { defaultValue: false, description: "Staff only: count SUBMITTED activities and pending changes as if approved." };
+
+function change(row: TotalRow) {
+  return {
+    kind: row.kind,
+    channel: row.channel,
+    current: { value: row.value, precision: row.precision },
+    previous: row.previous,
+    previousYear: row.previousYear,
+    ratio: row.previous && row.previous.value > 0 ? row.value / row.previous.value : null,
+    isRecord: row.priorBest !== null && row.value > row.priorBest,
+  };
+}
+
+@Resolver(() => EditionSummary)
+export class SummaryResolver {
+  @Query(() => EditionSummary, { nullable: true, description: "The summary of an edition; null for an unknown year." })
+  summary(
+    @Ctx() ctx: Context,
+    @Arg("year", () => Int, { description: "The edition's year." }) year: number,
+    @Arg("includePending", () => Boolean, includePendingArg) includePending: boolean,
+  ) {
+    return editionSummary(ctx, year, includePending);
+  }
+
+  @FieldResolver(() => [MetricTotal], { description: "One total per kind of figure." })
+  totals(@Root() s: Summary) {
+    return s.rows.filter((r) => r.channel === null);
+  }
+
+  @FieldResolver(() => [ChannelTotal], { description: "The totals of one kind of figure per channel." })
+  byChannel(@Root() s: Summary, @Arg("kind", () => MetricKindEnum, { description: "The kind of figure." }) kind: MetricKind) {
+    return s.rows.filter((r) => r.kind === kind && r.channel !== null);
+  }
+
+  @FieldResolver(() => [SocietyShare], {
+    description: "Societies ranked by their OWN figures of one kind (largest first), with each one's share of the societies' own sum.",
+  })
+  async bySociety(
+    @Root() s: Summary,
+    @Ctx() ctx: Context,
+    @Arg("kind", () => MetricKindEnum, { description: "The kind of figure." }) kind: MetricKind,
+    @Arg("channel", () => ChannelEnum, { nullable: true, description: "Only figures on this channel; null: all channels (per activity the larger of all-channels and the channel sum)." }) channel: Channel | null,
+    @Arg("first", () => Int, { nullable: true, description: "How many societies: 0 to 100, default 10." }) first: number | null,
+  ) {
+    const n = rankingSize(first);
+    const entries = (await ranking(ctx, s, "society", kind, channel ?? null)).slice(0, n);
+    return Promise.all(entries.map(async (e) => ({ ...e, society: await ctx.loaders.societyById.load(Number(e.key)) })));
+  }
+
+  @FieldResolver(() => [CountryShare], { description: "The societies' OWN figures of one kind by country, largest first." })
+  async byCountry(
+    @Root() s: Summary,
+    @Ctx() ctx: Context,
+    @Arg("kind", () => MetricKindEnum, { description: "The kind of figure." }) kind: MetricKind,
+    @Arg("channel", () => ChannelEnum, { nullable: true, description: "Only figures on this channel; null: all channels." }) channel: Channel | null,
+  ) {
+    return (await ranking(ctx, s, "country", kind, channel ?? null)).map((e) => ({ ...e, countryCode: e.key }));
+  }
+
+  @FieldResolver(() => [MetricChange], { description: "Each total against the most recent earlier edition with the same figure." })
+  changes(@Root() s: Summary) {
+    return s.rows.map(change);
+  }
+
+  @FieldResolver(() => [MetricChange], { description: "The totals that set an all-time high." })
+  records(@Root() s: Summary) {
+    return s.rows.map(change).filter((c) => c.isRecord);
+  }
+}
+
+@Resolver(() => Edition)
+export class EditionSummaryResolver {
+  @FieldResolver(() => EditionSummary, { description: "The summary of this edition (see Query.summary)." })
+  summary(
+    @Root() edition: EditionRow,
+    @Ctx() ctx: Context,
+    @Arg("includePending", () => Boolean, includePendingArg) includePending: boolean,
+  ) {
+    return editionSummary(ctx, edition.year, includePending);
+  }
+}
