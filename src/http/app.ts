@@ -16,6 +16,8 @@ import { editionByYear } from "../editions/edition.service.js";
 import { eventsOfEdition } from "../events/event.service.js";
 import { formatError } from "./errors.js";
 import { viewerFromAuthorization } from "../auth/viewer.js";
+import { collectReport, inProcess } from "../summaries/report.collect.js";
+import { renderCsv } from "../summaries/report.js";
 import { editionEventsCalendar } from "./ics.js";
 
 export interface AppOptions {
@@ -147,6 +149,45 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
         .type("text/calendar; charset=utf-8")
         .setHeader("Content-Disposition", `inline; filename="idor-${edition.year}-events.ics"`)
         .send(editionEventsCalendar(edition, events, base));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  // Staff download the report as CSV with their key: the same numbers as `summary` and `npm run report`.
+  app.get("/reports/:file", async (req, res, next) => {
+    try {
+      const match = /^(\d{4})\.csv$/.exec(String(req.params.file));
+      if (!match) {
+        res.status(404).type("text/plain").send("Reports are at /reports/{year}.csv, e.g. /reports/2020.csv\n");
+        return;
+      }
+      const stats: SqlStats = { statements: 0 };
+      const db = database.forRequest(stats);
+      let viewer: Viewer;
+      try {
+        viewer = await viewerFromAuthorization(db, req.header("authorization"));
+      } catch (err) {
+        res.status(401).setHeader("www-authenticate", 'Bearer realm="idor-hub"').type("text/plain").send(`${(err as Error).message}\n`);
+        return;
+      }
+      if (viewer.role !== "STAFF") {
+        res.status(viewer.role === "PUBLIC" ? 401 : 403).type("text/plain")
+          .send(viewer.role === "PUBLIC" ? "Send a staff API key: Authorization: Bearer <key>.\n" : "Only ESR staff may download reports.\n");
+        return;
+      }
+      const includePending = req.query.includePending === "true";
+      const ctx = createContext(db, viewer, res.locals.requestId as string, stats);
+      const report = await collectReport(inProcess(ctx), Number(match[1]), includePending);
+      if (!report) {
+        res.status(404).type("text/plain").send(`There is no IDoR edition ${match[1]} in the hub.\n`);
+        return;
+      }
+      res
+        .status(200)
+        .type("text/csv; charset=utf-8")
+        .setHeader("Content-Disposition", `attachment; filename="idor-${match[1]}${includePending ? "-preview" : ""}.csv"`)
+        .send(renderCsv(report));
     } catch (err) {
       next(err);
     }

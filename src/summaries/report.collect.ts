@@ -1,0 +1,58 @@
+// Gathers a report's data through GraphQL: in-process (the CLI on the configured database, the CSV route) or from a
+// running hub over HTTP. Either way it is the API's own answer.
+import { graphql } from "graphql";
+import type { Context } from "../context.js";
+import type { MetricKind } from "../db/enums.js";
+import { hubSchema } from "../schema.js";
+import { rankingsQuery, REPORT_QUERY, type ReportData } from "./report.js";
+
+export type Execute = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
+
+export class ReportError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export function inProcess(ctx: Context): Execute {
+  return async (source, variableValues) => {
+    const result = await graphql({ schema: await hubSchema(), source, variableValues, contextValue: ctx });
+    return { data: result.data, errors: result.errors?.map((e) => ({ message: e.message, extensions: e.extensions })) };
+  };
+}
+
+export function overHttp(url: string, key: string | undefined): Execute {
+  return async (query, variables) => {
+    const endpoint = new URL("/graphql", url).toString();
+    const response = await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json().catch(() => null)) as Awaited<ReturnType<Execute>> | null;
+    if (!body) throw new ReportError(`The hub at ${endpoint} answered HTTP ${response.status} without a GraphQL response.`, "BAD_RESPONSE");
+    return body;
+  };
+}
+
+function check(result: Awaited<ReturnType<Execute>>) {
+  if (result.errors?.length) {
+    const first = result.errors[0]!;
+    throw new ReportError(first.message, String(first.extensions?.code ?? "ERROR"));
+  }
+  return result.data;
+}
+
+/** The report of an edition, or null when the hub has no such edition. */
+export async function collectReport(execute: Execute, year: number, includePending: boolean): Promise<ReportData | null> {
+  const variables = { year, includePending };
+  const main = check(await execute(REPORT_QUERY, variables));
+  if (!main?.summary) return null;
+  const kinds = (main.summary.totals as Array<{ kind: MetricKind; societiesOwn: unknown }>).filter((t) => t.societiesOwn).map((t) => t.kind);
+  const rankings = kinds.length ? check(await execute(rankingsQuery(kinds), variables)).summary : {};
+  return { summary: main.summary, rankings };
+}
+
