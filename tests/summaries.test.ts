@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Viewer } from "../src/context.js";
-import { seedDatabase } from "../src/seeds/seed.js";
+import type { ActivityKind } from "../src/db/enums.js";
 import { factories } from "./support/factories.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
 
@@ -30,7 +30,7 @@ describe("summaries of a synthetic edition", () => {
     const edition = await make.edition(2030);
     await make.edition(2031); // stays empty
     ids = { a: a.id, b: b.id, c: c.id, editionId: edition.id };
-    const act = (societyId: number, kind = "SOCIAL_MEDIA_CAMPAIGN" as const, status: "APPROVED" | "SUBMITTED" = "APPROVED") =>
+    const act = (societyId: number, kind: ActivityKind = "SOCIAL_MEDIA_CAMPAIGN", status: "APPROVED" | "SUBMITTED" = "APPROVED") =>
       make.activity({ societyId, editionId: edition.id, kind, status });
     // Rule 1: all-channels 1,000 contains Twitter 600 + Facebook 300 (sum 900): the activity counts 1,000.
     const a1 = await act(a.id);
