@@ -67,14 +67,19 @@ class SummaryCache {
 
 export const summaryCache = new SummaryCache();
 
+const revisions = new WeakMap<Context, Promise<number>>();
+
 /** The data revision, read once per request. */
 function revisionOf(ctx: Context): Promise<number> {
-  const memo = ctx as Context & { revision?: Promise<number> };
-  memo.revision ??= ctx.db
-    .select({ revision: dataRevision.revision })
-    .from(dataRevision)
-    .then((rows) => rows[0]?.revision ?? 0);
-  return memo.revision;
+  let revision = revisions.get(ctx);
+  if (!revision) {
+    revision = ctx.db
+      .select({ revision: dataRevision.revision })
+      .from(dataRevision)
+      .then((rows) => rows[0]?.revision ?? 0);
+    revisions.set(ctx, revision);
+  }
+  return revision;
 }
 
 function assertPreview(ctx: Context, includePending: boolean) {
