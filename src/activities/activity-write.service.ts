@@ -337,11 +337,14 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
   });
   if (!issues.ok) return { result: null, userErrors: issues.list };
 
+  // Keys are claimed in one fixed order (society, key), whatever the input order: two overlapping batches then wait
+  // for each other instead of deadlocking.
+  const ordered = [...prepared].sort((a, b) => a.societyId - b.societyId || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return inTransaction(ctx, async (db) => {
     const inserted = await db
       .insert(activities)
       .values(
-        prepared.map((p) => ({
+        ordered.map((p) => ({
           societyId: p.societyId,
           editionId: p.editionId,
           idempotencyKey: p.key,

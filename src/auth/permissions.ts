@@ -32,9 +32,12 @@ const STAFF_ONLY: ReadonlySet<Action> = new Set([
 
 export type Actor = Exclude<Viewer, { role: "PUBLIC" }>;
 
-export function unauthenticated(): HubError {
-  return new HubError("UNAUTHENTICATED", "This operation needs an API key: send the header Authorization: Bearer <key>.", {
-    http: { status: 401 },
+/** UNAUTHENTICATED with HTTP 401 and the WWW-Authenticate challenge every 401 must carry (RFC 9110). */
+export function unauthenticated(
+  message = "This operation needs an API key: send the header Authorization: Bearer <key>.",
+): HubError {
+  return new HubError("UNAUTHENTICATED", message, {
+    http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="idor-hub"']]) },
   });
 }
 

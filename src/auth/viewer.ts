@@ -4,13 +4,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Viewer } from "../context.js";
 import type { Db } from "../db/client.js";
 import { apiKeys } from "../db/schema.js";
-import { HubError } from "../shared/errors.js";
+import { unauthenticated } from "./permissions.js";
 import { hashApiKey, prefixOf } from "./api-key.js";
 
-function unauthenticated(message: string): HubError {
-  // extensions.http makes Apollo answer 401 when this is thrown while building the context.
-  return new HubError("UNAUTHENTICATED", message, { http: { status: 401, headers: new Map([["www-authenticate", 'Bearer realm="idor-hub"']]) } });
-}
 
 export async function viewerFromAuthorization(db: Db, header: string | undefined): Promise<Viewer> {
   if (header === undefined || header.trim() === "") return { role: "PUBLIC" };
