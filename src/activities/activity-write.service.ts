@@ -402,14 +402,32 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
 
 // ---- changes to one activity ---------------------------------------------------------------------------------------
 
-export async function updateActivity(ctx: Context, input: UpdateActivityInput): Promise<WriteResult<ActivityRow>> {
+/**
+ * The frame of every change to one activity's content: permission, lock, version check, the new state (computed and
+ * validated by `next` against the edition's year), then written by the review rule. No new version when nothing changes.
+ */
+function changeActivity(
+  ctx: Context,
+  target: { id: string; field: string; expectedVersion: number },
+  action: string,
+  next: (base: ActivityState, issues: Issues, year: number) => ActivityState,
+): Promise<WriteResult<ActivityRow>> {
   assertCan(ctx.viewer, "activity:update");
   return inTransaction(ctx, async (db) => {
-    const loaded = await loadForWrite(ctx, db, input.id, ["input", "id"], "activity:update");
-    checkVersion(loaded, input.expectedVersion, ["input", "expectedVersion"]);
+    const loaded = await loadForWrite(ctx, db, target.id, ["input", target.field], "activity:update");
+    checkVersion(loaded, target.expectedVersion, ["input", "expectedVersion"]);
     const base = loaded.pending ?? stateOf(loaded.row, loaded.metrics);
     const issues = new Issues([], ["input"]);
-    const next: ActivityState = { ...base, metrics: base.metrics };
+    const state = next(base, issues, loaded.year);
+    if (!issues.ok) throw new UserErrorsAbort(issues.list);
+    if (JSON.stringify(state) === JSON.stringify(base)) return loaded.row;
+    return writeState(ctx, db, loaded, state, action);
+  });
+}
+
+export function updateActivity(ctx: Context, input: UpdateActivityInput): Promise<WriteResult<ActivityRow>> {
+  return changeActivity(ctx, { id: input.id, field: "id", expectedVersion: input.expectedVersion }, "activity.update", (base, issues, year) => {
+    const next: ActivityState = { ...base };
     if (input.kind != null) next.kind = input.kind;
     if (input.title !== undefined) {
       if (input.title === null || input.title.trim() === "") issues.add("REQUIRED", "title cannot be removed or empty.", "title");
@@ -421,40 +439,28 @@ export async function updateActivity(ctx: Context, input: UpdateActivityInput): 
     if (input.event !== undefined || input.startsOn !== undefined || input.endsOn !== undefined) {
       alignEventDates(next, issues, { startsOn: input.startsOn, endsOn: input.endsOn });
     }
-    validateState(next, loaded.year, issues, today());
-    if (!issues.ok) throw new UserErrorsAbort(issues.list);
-    if (JSON.stringify(next) === JSON.stringify(base)) return loaded.row; // nothing changes: no new version
-    return writeState(ctx, db, loaded, next, "activity.update");
+    validateState(next, year, issues, today());
+    return next;
   });
 }
 
-export async function recordMetrics(ctx: Context, input: RecordMetricsInput): Promise<WriteResult<ActivityRow>> {
-  assertCan(ctx.viewer, "activity:update");
-  return inTransaction(ctx, async (db) => {
-    const loaded = await loadForWrite(ctx, db, input.activityId, ["input", "activityId"], "activity:update");
-    checkVersion(loaded, input.expectedVersion, ["input", "expectedVersion"]);
-    const base = loaded.pending ?? stateOf(loaded.row, loaded.metrics);
-    const issues = new Issues([], ["input"]);
+export function recordMetrics(ctx: Context, input: RecordMetricsInput): Promise<WriteResult<ActivityRow>> {
+  const target = { id: input.activityId, field: "activityId", expectedVersion: input.expectedVersion };
+  return changeActivity(ctx, target, "activity.recordMetrics", (base, issues, year) => {
     if (input.metrics.length === 0) issues.add("REQUIRED", "metrics must name at least one figure.", "metrics");
     const incoming = metricsFromInput(input.metrics, issues);
-    // Duplicates within the input are reported against the input's own indexes.
-    validateState({ ...base, metrics: incoming }, loaded.year, issues, today());
-    if (!issues.ok) throw new UserErrorsAbort(issues.list);
+    // Checked with the incoming figures alone, so that problems name the input's own indexes.
+    validateState({ ...base, metrics: incoming }, year, issues, today());
     const merged = new Map(base.metrics.map((m) => [metricKey(m), m]));
     for (const m of incoming) merged.set(metricKey(m), m);
-    const next = { ...base, metrics: sortMetrics([...merged.values()]) };
-    if (JSON.stringify(next) === JSON.stringify(base)) return loaded.row;
-    return writeState(ctx, db, loaded, next, "activity.recordMetrics");
+    return { ...base, metrics: sortMetrics([...merged.values()]) };
   });
 }
 
-export async function removeMetrics(ctx: Context, input: RemoveMetricsInput): Promise<WriteResult<ActivityRow>> {
-  assertCan(ctx.viewer, "activity:update");
-  return inTransaction(ctx, async (db) => {
-    const loaded = await loadForWrite(ctx, db, input.activityId, ["input", "activityId"], "activity:update");
-    checkVersion(loaded, input.expectedVersion, ["input", "expectedVersion"]);
-    const base = loaded.pending ?? stateOf(loaded.row, loaded.metrics);
-    const issues = new Issues([], ["input"]);
+export function removeMetrics(ctx: Context, input: RemoveMetricsInput): Promise<WriteResult<ActivityRow>> {
+  const target = { id: input.activityId, field: "activityId", expectedVersion: input.expectedVersion };
+  // Removing figures cannot make a valid state invalid: nothing to validate beyond the names.
+  return changeActivity(ctx, target, "activity.removeMetrics", (base, issues) => {
     if (input.metrics.length === 0) issues.add("REQUIRED", "metrics must name at least one figure.", "metrics");
     const present = new Set(base.metrics.map(metricKey));
     const removing = new Set<string>();
@@ -464,9 +470,7 @@ export async function removeMetrics(ctx: Context, input: RemoveMetricsInput): Pr
       else if (!present.has(key)) issues.add("NOT_FOUND", `The activity has no ${m.kind} figure on ${m.channel ?? "all channels"}.`, "metrics", i);
       removing.add(key);
     });
-    if (!issues.ok) throw new UserErrorsAbort(issues.list);
-    const next = { ...base, metrics: base.metrics.filter((m) => !removing.has(metricKey(m))) };
-    return writeState(ctx, db, loaded, next, "activity.removeMetrics");
+    return { ...base, metrics: base.metrics.filter((m) => !removing.has(metricKey(m))) };
   });
 }
 

@@ -53,20 +53,23 @@ export function stateOf(row: ActivityRow, metrics: MetricRow[]): ActivityState {
     startsOn: row.startsOn,
     endsOn: row.endsOn,
     freeAccessUntil: row.freeAccessUntil,
-    event:
-      row.eventStartsAt && row.eventEndsAt && row.eventTimeZone
-        ? {
-            startsAt: row.eventStartsAt.toISOString(),
-            endsAt: row.eventEndsAt.toISOString(),
-            timeZone: row.eventTimeZone,
-            venue: row.eventVenue,
-            city: row.eventCity,
-            countryCode: row.eventCountryCode,
-            online: row.eventOnline ?? false,
-            joinUrl: row.eventJoinUrl,
-          }
-        : null,
+    event: eventStateOf(row),
     metrics: sortMetrics(metrics.map(metricStateOf)),
+  };
+}
+
+/** The event columns of a row as one value (instants as ISO strings); null for activities that are not events. */
+export function eventStateOf(row: ActivityRow): EventState | null {
+  if (row.eventStartsAt === null || row.eventEndsAt === null || row.eventTimeZone === null) return null;
+  return {
+    startsAt: row.eventStartsAt.toISOString(),
+    endsAt: row.eventEndsAt.toISOString(),
+    timeZone: row.eventTimeZone,
+    venue: row.eventVenue,
+    city: row.eventCity,
+    countryCode: row.eventCountryCode,
+    online: row.eventOnline ?? false,
+    joinUrl: row.eventJoinUrl,
   };
 }
 

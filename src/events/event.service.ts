@@ -7,23 +7,15 @@ import { badInput } from "../shared/errors.js";
 import { decodeTimeIdKey, pageRequest, timeIdKey, toPage, type Page, type PageArgs } from "../shared/pagination.js";
 import { countryCodeArg, instantArg } from "../shared/validate.js";
 import type { ActivityEvent } from "../activities/activity.type.js";
+import { eventStateOf } from "../activities/activity.state.js";
 import type { EventFilter } from "./event.inputs.js";
 
 const CURSOR_TAG = "e";
 const decodeKey = decodeTimeIdKey(CURSOR_TAG);
 
+/** The GraphQL shape of an activity's event (DateTime scalars serialise the ISO instants). */
 export function eventOf(row: ActivityRow): ActivityEvent | null {
-  if (row.eventStartsAt === null || row.eventEndsAt === null || row.eventTimeZone === null) return null;
-  return {
-    startsAt: row.eventStartsAt,
-    endsAt: row.eventEndsAt,
-    timeZone: row.eventTimeZone,
-    venue: row.eventVenue,
-    city: row.eventCity,
-    countryCode: row.eventCountryCode,
-    online: row.eventOnline ?? false,
-    joinUrl: row.eventJoinUrl,
-  };
+  return eventStateOf(row) as ActivityEvent | null;
 }
 
 function eventConditions(filter: EventFilter | null | undefined): SQL | undefined {
