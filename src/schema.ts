@@ -8,7 +8,8 @@ import { EventResolver } from "./events/event.resolver.js";
 import { MetricResolver } from "./metrics/metric.resolver.js";
 import { NodeResolver } from "./node/node.resolver.js";
 import { SocietyResolver } from "./societies/society.resolver.js";
-import { AdminResolver } from "./societies/society-write.js";
+import { SocietyWriteResolver } from "./societies/society-write.js";
+import { EditionWriteResolver } from "./editions/edition-write.js";
 import { ActivityWriteResolver } from "./activities/activity-write.resolver.js";
 import { ApiKeyResolver, ViewerResolver } from "./auth/auth.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";
@@ -26,7 +27,8 @@ export function hubSchema(): Promise<GraphQLSchema> {
       EventResolver,
       NodeResolver,
       ActivityWriteResolver,
-      AdminResolver,
+      SocietyWriteResolver,
+      EditionWriteResolver,
       ViewerResolver,
       ApiKeyResolver,
       AuditResolver,

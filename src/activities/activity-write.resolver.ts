@@ -19,8 +19,8 @@ import {
   submitActivities,
   updateActivity,
   withdrawActivity,
-  type WriteResult,
 } from "./activity-write.service.js";
+import type { WriteResult } from "../shared/write.js";
 
 const payload = <T>({ result, userErrors }: WriteResult<T>) => ({ activity: result, userErrors });
 

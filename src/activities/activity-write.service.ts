@@ -2,14 +2,15 @@
 // metric changes, withdrawal and review. Every path checks permissions here, validates the whole resulting state,
 // writes in one transaction with its audit entries, and refuses with userErrors leaving the database as it was.
 import { createHash } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Db } from "../db/client.js";
 import { activities, activityChanges, editions, metrics, societies, type ActivityRow, type MetricRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
 import { appendAudit, type AuditEntry } from "../audit/audit.service.js";
 import { fromGlobalId } from "../shared/global-id.js";
-import { Issues, UserErrorsAbort, type UserError } from "../shared/user-errors.js";
+import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
+import { inTransaction, type WriteResult } from "../shared/write.js";
 import { canSeeActivity } from "./activity.policy.js";
 import {
   clean,
@@ -39,11 +40,6 @@ import type {
 
 export const MAX_BATCH = 500;
 export const MAX_METRICS = 200;
-
-export interface WriteResult<T> {
-  result: T | null;
-  userErrors: UserError[];
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -256,17 +252,6 @@ async function writeState(ctx: Context, db: Db, loaded: Loaded, next: ActivitySt
     },
   ]);
   return updated;
-}
-
-/** Runs a write in one transaction; a UserErrorsAbort rolls it back and becomes the payload's userErrors. */
-async function inTransaction<T>(ctx: Context, work: (db: Db) => Promise<T>): Promise<WriteResult<T>> {
-  try {
-    const result = await ctx.db.transaction((tx) => work(tx as unknown as Db));
-    return { result, userErrors: [] };
-  } catch (err) {
-    if (err instanceof UserErrorsAbort) return { result: null, userErrors: err.errors };
-    throw err;
-  }
 }
 
 // ---- submissions ---------------------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ contextValue }) {
+    async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ contextValue: ctx, operationName, errors, response }) {

@@ -1,17 +1,16 @@
-// Staff administration of societies and editions: inputs, validation and writes (with audit entries).
+// Staff administration of societies: inputs, validation and writes (with audit entries).
 import { eq } from "drizzle-orm";
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from "type-graphql";
 import type { Context } from "../context.js";
-import type { Db } from "../db/client.js";
 import type { Profession, SocietyKind } from "../db/enums.js";
-import { editions, societies, type EditionRow, type SocietyRow } from "../db/schema.js";
+import { societies, type SocietyRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
 import { appendAudit } from "../audit/audit.service.js";
 import { clean, isHttpUrl, normaliseCountryCode } from "../activities/activity.state.js";
-import { Edition } from "../editions/edition.type.js";
 import { fromGlobalId } from "../shared/global-id.js";
 import { ProfessionEnum, SocietyKindEnum } from "../shared/graphql-enums.js";
 import { Issues, UserError, UserErrorsAbort } from "../shared/user-errors.js";
+import { inTransaction } from "../shared/write.js";
 import { Society } from "./society.type.js";
 
 @InputType("CreateSocietyInput", { description: "A new society." })
@@ -60,38 +59,10 @@ export class UpdateSocietyInput {
   note?: string | null;
 }
 
-@InputType("CreateEditionInput", { description: "A new IDoR edition (8 November of its year)." })
-export class CreateEditionInput {
-  @Field(() => Int, { description: "The year (2012 to 2200)." })
-  year!: number;
-  @Field(() => String, { nullable: true, description: "Its theme, when known (at most 500 characters)." })
-  theme?: string | null;
-  @Field(() => String, { nullable: true, description: "Where the theme is published." })
-  themeSource?: string | null;
-}
-
-@InputType("UpdateEditionInput", { description: "Changes to an edition; omitted fields stay, null clears." })
-export class UpdateEditionInput {
-  @Field(() => Int, { description: "The edition's year." })
-  year!: number;
-  @Field(() => String, { nullable: true, description: "New theme; null: unknown." })
-  theme?: string | null;
-  @Field(() => String, { nullable: true, description: "New source of the theme; null clears it." })
-  themeSource?: string | null;
-}
-
 @ObjectType("SocietyPayload", { description: "The result of a society mutation." })
 export class SocietyPayload {
   @Field(() => Society, { nullable: true, description: "The society after the mutation; null when refused." })
   society!: SocietyRow | null;
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
-}
-
-@ObjectType("EditionPayload", { description: "The result of an edition mutation." })
-export class EditionPayload {
-  @Field(() => Edition, { nullable: true, description: "The edition after the mutation; null when refused." })
-  edition!: EditionRow | null;
   @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
   userErrors!: UserError[];
 }
@@ -121,21 +92,8 @@ function countryOf(raw: string | null | undefined, issues: Issues): string | nul
   return code;
 }
 
-const isUniqueViolation = (err: unknown) =>
-  (err as { code?: string }).code === "23505" || (err as { cause?: { code?: string } }).cause?.code === "23505";
-
-async function write<T>(ctx: Context, work: (db: Db) => Promise<T>, conflict: UserError): Promise<{ result: T | null; userErrors: UserError[] }> {
-  try {
-    return { result: await ctx.db.transaction((tx) => work(tx as unknown as Db)), userErrors: [] };
-  } catch (err) {
-    if (err instanceof UserErrorsAbort) return { result: null, userErrors: err.errors };
-    if (isUniqueViolation(err)) return { result: null, userErrors: [conflict] };
-    throw err;
-  }
-}
-
 @Resolver()
-export class AdminResolver {
+export class SocietyWriteResolver {
   @Mutation(() => SocietyPayload, { description: "Staff only: adds a society." })
   async createSociety(@Ctx() ctx: Context, @Arg("input", () => CreateSocietyInput, { description: "The society." }) input: CreateSocietyInput) {
     assertCan(ctx.viewer, "society:create");
@@ -153,7 +111,7 @@ export class AdminResolver {
     };
     checkSociety(fields, issues);
     if (!issues.ok) return { society: null, userErrors: issues.list };
-    const { result, userErrors } = await write(
+    const { result, userErrors } = await inTransaction(
       ctx,
       async (db) => {
         const [row] = await db.insert(societies).values(fields).returning();
@@ -171,7 +129,7 @@ export class AdminResolver {
     const decoded = fromGlobalId(input.id);
     const notFound: UserError = { field: ["input", "id"], code: "NOT_FOUND", message: `No society has the ID "${input.id.slice(0, 80)}".` };
     if (!decoded || decoded.type !== "Society") return { society: null, userErrors: [notFound] };
-    const { result, userErrors } = await write(
+    const { result, userErrors } = await inTransaction(
       ctx,
       async (db) => {
         const [row] = await db.select().from(societies).where(eq(societies.id, decoded.id)).for("update");
@@ -197,50 +155,5 @@ export class AdminResolver {
       { field: ["input", "slug"], code: "ALREADY_EXISTS", message: `Another society has the slug "${input.slug ?? ""}".` },
     );
     return { society: result, userErrors };
-  }
-
-  @Mutation(() => EditionPayload, { description: "Staff only: adds an edition." })
-  async createEdition(@Ctx() ctx: Context, @Arg("input", () => CreateEditionInput, { description: "The edition." }) input: CreateEditionInput) {
-    assertCan(ctx.viewer, "edition:create");
-    const issues = new Issues([], ["input"]);
-    if (!Number.isInteger(input.year) || input.year < 2012 || input.year > 2200) issues.add("OUT_OF_RANGE", "year must be from 2012 (the first IDoR) to 2200.", "year");
-    const theme = clean(input.theme);
-    const themeSource = clean(input.themeSource);
-    if (theme && theme.length > 500) issues.add("TOO_LONG", "theme must be at most 500 characters.", "theme");
-    if (themeSource && themeSource.length > 1000) issues.add("TOO_LONG", "themeSource must be at most 1,000 characters.", "themeSource");
-    if (!issues.ok) return { edition: null, userErrors: issues.list };
-    const { result, userErrors } = await write(
-      ctx,
-      async (db) => {
-        const [row] = await db.insert(editions).values({ year: input.year, date: `${input.year}-11-08`, theme, themeSource }).returning();
-        await appendAudit(db, ctx.viewer, ctx.requestId, [{ action: "edition.create", targetType: "Edition", targetId: row!.id, societyId: null, before: null, after: row }]);
-        return row!;
-      },
-      { field: ["input", "year"], code: "ALREADY_EXISTS", message: `The edition ${input.year} exists already.` },
-    );
-    return { edition: result, userErrors };
-  }
-
-  @Mutation(() => EditionPayload, { description: "Staff only: changes an edition's theme." })
-  async updateEdition(@Ctx() ctx: Context, @Arg("input", () => UpdateEditionInput, { description: "The changes." }) input: UpdateEditionInput) {
-    assertCan(ctx.viewer, "edition:update");
-    const { result, userErrors } = await write(
-      ctx,
-      async (db) => {
-        const [row] = await db.select().from(editions).where(eq(editions.year, input.year)).for("update");
-        if (!row) throw new UserErrorsAbort([{ field: ["input", "year"], code: "UNKNOWN_EDITION", message: `There is no IDoR edition ${input.year}.` }]);
-        const issues = new Issues([], ["input"]);
-        const theme = input.theme !== undefined ? clean(input.theme) : row.theme;
-        const themeSource = input.themeSource !== undefined ? clean(input.themeSource) : row.themeSource;
-        if (theme && theme.length > 500) issues.add("TOO_LONG", "theme must be at most 500 characters.", "theme");
-        if (themeSource && themeSource.length > 1000) issues.add("TOO_LONG", "themeSource must be at most 1,000 characters.", "themeSource");
-        if (!issues.ok) throw new UserErrorsAbort(issues.list);
-        const [updated] = await db.update(editions).set({ theme, themeSource, updatedAt: new Date() }).where(eq(editions.id, row.id)).returning();
-        await appendAudit(db, ctx.viewer, ctx.requestId, [{ action: "edition.update", targetType: "Edition", targetId: row.id, societyId: null, before: row, after: updated }]);
-        return updated!;
-      },
-      { field: ["input", "year"], code: "ALREADY_EXISTS", message: "conflict" },
-    );
-    return { edition: result, userErrors };
   }
 }
