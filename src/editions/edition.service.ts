@@ -1,6 +1,6 @@
 // Reads of editions. Editions are public. There are few (one a year), so the list is a plain list.
 import DataLoader from "dataloader";
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, inArray } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Db } from "../db/client.js";
 import { editions, type EditionRow } from "../db/schema.js";
@@ -12,6 +12,12 @@ export function editionLoaders(db: Db) {
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    /** By the other key a federated gateway may use for an Edition entity. */
+    editionByYear: new DataLoader<number, EditionRow | null>(async (years) => {
+      const rows = await db.select().from(editions).where(inArray(editions.year, [...years]));
+      const byYear = new Map(rows.map((r) => [r.year, r]));
+      return years.map((year) => byYear.get(year) ?? null);
+    }),
   };
 }
 
@@ -21,6 +27,5 @@ export function listEditions(ctx: Context): Promise<EditionRow[]> {
 
 export async function editionByYear(ctx: Context, year: number): Promise<EditionRow | null> {
   if (!Number.isInteger(year) || year < 0 || year > 100_000) return null;
-  const [row] = await ctx.db.select().from(editions).where(eq(editions.year, year)).limit(1);
-  return row ?? null;
+  return ctx.loaders.editionByYear.load(year);
 }

@@ -16,6 +16,12 @@ export function societyLoaders(db: Db) {
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    /** By the other key a federated gateway may use for a Society entity. */
+    societyBySlug: new DataLoader<string, SocietyRow | null>(async (slugs) => {
+      const rows = await db.select().from(societies).where(inArray(societies.slug, [...slugs]));
+      const bySlug = new Map(rows.map((r) => [r.slug, r]));
+      return slugs.map((slug) => bySlug.get(slug) ?? null);
+    }),
   };
 }
 
@@ -51,10 +57,5 @@ export async function listSocieties(
 
 export async function societyBySlug(ctx: Context, slug: string): Promise<SocietyRow | null> {
   if (slug.length > 64) return null;
-  const [row] = await ctx.db.select().from(societies).where(eq(societies.slug, slug)).limit(1);
-  return row ?? null;
-}
-
-export async function societyIdBySlug(ctx: Context, slug: string): Promise<number | null> {
-  return (await societyBySlug(ctx, slug))?.id ?? null;
+  return ctx.loaders.societyBySlug.load(slug);
 }
