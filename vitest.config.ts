@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
+    // type-graphql's decorators need the metadata API before any module declaring a GraphQL type loads.
+    setupFiles: ["reflect-metadata"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
