@@ -106,6 +106,27 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     next();
   });
 
+  // One log line per HTTP request outside /graphql (whose lines the Apollo plugin writes, with the operation name).
+  app.use((req, res, next) => {
+    if (req.path === "/graphql") return next();
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const probe = req.path === "/healthz" || req.path === "/readyz";
+      logger[probe ? "debug" : "info"](
+        {
+          requestId: res.locals.requestId,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          outcome: res.statusCode < 400 ? "ok" : "error",
+          durationMs: Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 100) / 100,
+        },
+        "http request",
+      );
+    });
+    next();
+  });
+
   const corsMiddleware = cors({
     origin: config.corsOrigins === "*" ? "*" : config.corsOrigins,
     methods: ["GET", "POST", "OPTIONS"],

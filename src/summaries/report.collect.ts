@@ -4,7 +4,7 @@ import { graphql } from "graphql";
 import type { Context } from "../context.js";
 import type { MetricKind } from "../db/enums.js";
 import { hubSchema } from "../schema.js";
-import { rankingsQuery, REPORT_QUERY, type ReportData } from "./report.js";
+import { detailsQuery, REPORT_QUERY, type ReportData } from "./report.js";
 
 export type Execute = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
 
@@ -51,8 +51,12 @@ export async function collectReport(execute: Execute, year: number, includePendi
   const variables = { year, includePending };
   const main = check(await execute(REPORT_QUERY, variables));
   if (!main?.summary) return null;
-  const kinds = (main.summary.totals as Array<{ kind: MetricKind; societiesOwn: unknown }>).filter((t) => t.societiesOwn).map((t) => t.kind);
-  const rankings = kinds.length ? check(await execute(rankingsQuery(kinds), variables)).summary : {};
-  return { summary: main.summary, rankings };
+  const totals = main.summary.totals as Array<{ kind: MetricKind; societiesOwn: unknown }>;
+  const kinds = totals.map((t) => t.kind);
+  const ranked = totals.filter((t) => t.societiesOwn).map((t) => t.kind);
+  const details = kinds.length ? check(await execute(detailsQuery(kinds, ranked), variables)).summary : {};
+  const pick = (prefix: string) =>
+    Object.fromEntries(Object.entries(details).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+  return { summary: main.summary, channels: pick("channels_"), rankings: pick("top_") };
 }
 

@@ -12,14 +12,15 @@ export const REPORT_QUERY = `query Report($year: Int!, $includePending: Boolean!
   }
 }`;
 
-/** The rankings asked for the kinds that have societies' own figures, one alias per kind. */
-export function rankingsQuery(kinds: MetricKind[]): string {
-  const fields = kinds
-    .map((k) => `${k}: bySociety(kind: ${k}, first: 5) { society { acronym name } value precision share }`)
-    .join("\n    ");
-  return `query Rankings($year: Int!, $includePending: Boolean!) {
+/** Per kind of figure in the totals: its channel totals and (where societies have own figures) the top societies. */
+export function detailsQuery(kinds: MetricKind[], ranked: MetricKind[]): string {
+  const fields = [
+    ...kinds.map((k) => `channels_${k}: byChannel(kind: ${k}) { channel value precision campaignWide { value precision } societiesOwn { value precision } }`),
+    ...ranked.map((k) => `top_${k}: bySociety(kind: ${k}, first: 5) { society { acronym name } value precision share }`),
+  ];
+  return `query Details($year: Int!, $includePending: Boolean!) {
   summary(year: $year, includePending: $includePending) {
-    ${fields}
+    ${fields.join("\n    ")}
   }
 }`;
 }
@@ -42,6 +43,7 @@ export interface ReportData {
     changes: Array<{ kind: MetricKind; channel: Channel | null; current: FigureData; previous: FigureData | null; previousYear: number | null; ratio: number | null; isRecord: boolean }>;
     records: Array<{ kind: MetricKind; channel: Channel | null; current: FigureData; previousYear: number | null }>;
   };
+  channels: Partial<Record<MetricKind, Array<{ channel: Channel; value: number; precision: Precision; campaignWide: FigureData | null; societiesOwn: FigureData | null }>>>;
   rankings: Partial<Record<MetricKind, Array<{ society: { acronym: string; name: string }; value: number; precision: Precision; share: number | null }>>>;
 }
 
@@ -136,10 +138,12 @@ export const CSV_HEADER = [
 /** One row per kind (channel empty: the edition total) and per kind and channel. */
 export function renderCsv(data: ReportData): string {
   const s = data.summary;
-  const totals = new Map(s.totals.map((t) => [t.kind, t]));
+  const split = new Map<string, { campaignWide: FigureData | null; societiesOwn: FigureData | null }>();
+  for (const t of s.totals) split.set(`${t.kind}/`, t);
+  for (const [kind, rows] of Object.entries(data.channels)) for (const r of rows ?? []) split.set(`${kind}/${r.channel}`, r);
   const lines = [CSV_HEADER.join(",")];
   for (const c of s.changes) {
-    const t = c.channel === null ? totals.get(c.kind) : undefined;
+    const t = split.get(`${c.kind}/${c.channel ?? ""}`);
     lines.push(
       [
         s.year, c.kind, c.channel ?? "", c.current.value, c.current.precision,
