@@ -94,6 +94,13 @@ describe("submitting an activity", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("treats a retry that lists the same figures in another order as the same input", async () => {
+    const metrics = [{ kind: "VIEWS", channel: "YOUTUBE", value: 3 }, { kind: "DOWNLOADS", value: 4 }];
+    const first = await hub.gql(SUBMIT, { input: input({ idempotencyKey: "reordered", metrics }) }, dvta);
+    const again = await hub.gql(SUBMIT, { input: input({ idempotencyKey: "reordered", metrics: [...metrics].reverse() }) }, dvta);
+    expect(again.data.submitActivity).toMatchObject({ replayed: true, userErrors: [], activity: { id: first.data.submitActivity.activity.id } });
+  });
+
   it("refuses the same key with a different input as IDEMPOTENCY_KEY_REUSED and writes nothing", async () => {
     await hub.gql(SUBMIT, { input: input({ idempotencyKey: "used-once" }) }, dvta);
     const before = await counts();

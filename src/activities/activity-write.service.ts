@@ -317,7 +317,9 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
     const state = submittedState(input, at);
     validateState(state, input.year, at, today());
     if (societyId !== undefined && editionId !== undefined) {
-      prepared.push({ index, societyId, editionId, key, state, hash: hashOf({ societyId, year: input.year, state }) });
+      // The order of the figures is not part of the input's meaning: a retry may list them differently.
+      const hash = hashOf({ societyId, year: input.year, state: { ...state, metrics: sortMetrics(state.metrics) } });
+      prepared.push({ index, societyId, editionId, key, state, hash });
     }
   });
   if (!issues.ok) return { result: null, userErrors: issues.list };
