@@ -121,6 +121,14 @@ describe("summaries of a synthetic edition", () => {
     ]);
   });
 
+  it("ranks a non-additive kind by each society's largest figure, without shares", async () => {
+    const { data } = await hub.gql(`{ summary(year: 2030) { bySociety(kind: COUNTRIES) { society { slug } value precision share } } }`);
+    expect(data.summary.bySociety).toEqual([
+      { society: { slug: "a" }, value: 25, precision: "EXACT", share: null },
+      { society: { slug: "b" }, value: 12, precision: "EXACT", share: null },
+    ]);
+  });
+
   it("previews pending activities for staff only", async () => {
     const preview = await hub.gql(TOTALS, { year: 2030, pending: true }, STAFF);
     expect(total(preview.data, "IMPRESSIONS").value).toBe(7200);

@@ -148,14 +148,16 @@ export function totalsQuery(year: number, includePending: boolean): SQL {
 
 /**
  * OWN figures of one kind by society (or by country): with channel null, each activity counts its kind value under
- * rule 1; with a channel, that channel's figure. Non-additive kinds take the largest figure instead of a sum.
+ * rule 1; with a channel, that channel's figure. Non-additive kinds take the largest figure (and its precision)
+ * instead of a sum.
  */
 export function rankingQuery(year: number, includePending: boolean, kind: string, channel: string | null, by: "society" | "country"): SQL {
+  const own = sql`year = ${year} and scope = 'OWN' and kind = ${kind}`;
   const perActivity = channel === null
-    ? sql`select activity_id, society_id, kind,
-          case when kind in ${nonAdditive} then max(value) else greatest(max(value) filter (where channel is null), sum(value) filter (where channel is not null)) end as v,
+    ? sql`select activity_id, society_id,
+          case when ${kind} in ${nonAdditive} then max(value) else greatest(max(value) filter (where channel is null), sum(value) filter (where channel is not null)) end as v,
           case
-            when kind in ${nonAdditive} then max(prank)
+            when ${kind} in ${nonAdditive} then max(prank) filter (where value = act_max)
             when max(value) filter (where channel is null) is null
               or sum(value) filter (where channel is not null) > max(value) filter (where channel is null)
               then max(prank) filter (where channel is not null)
@@ -164,22 +166,23 @@ export function rankingQuery(year: number, includePending: boolean, kind: string
               then max(prank) filter (where channel is null)
             else max(prank)
           end as p
-        from figures where year = ${year} and scope = 'OWN' and kind = ${kind}
-        group by activity_id, society_id, kind`
-    : sql`select activity_id, society_id, kind, value as v, prank as p
-        from figures where year = ${year} and scope = 'OWN' and kind = ${kind} and channel = ${channel}`;
-  const groupKey = by === "society" ? sql`pa.society_id` : sql`s.country_code`;
+        from (select *, max(value) over (partition by activity_id) as act_max from figures where ${own}) f
+        group by activity_id, society_id`
+    : sql`select activity_id, society_id, value as v, prank as p from figures where ${own} and channel = ${channel}`;
+  const key = by === "society" ? sql`pa.society_id::text` : sql`s.country_code`;
   return sql`with ${figuresCte(year, includePending)},
     pa as (${perActivity}),
-    grouped as (
-      select ${groupKey} as key, count(distinct pa.society_id)::int as societies,
-        case when ${kind} in ${nonAdditive} then max(pa.v) else sum(pa.v) end as v,
-        max(pa.p) as p
+    keyed as (
+      select ${key} as key, pa.society_id, pa.v, pa.p, max(pa.v) over (partition by ${key}) as key_max
       from pa join societies s on s.id = pa.society_id
-      group by ${groupKey}
+    ),
+    grouped as (
+      select key, count(distinct society_id)::int as societies,
+        case when ${kind} in ${nonAdditive} then max(v) else sum(v) end as v,
+        case when ${kind} in ${nonAdditive} then max(p) filter (where v = key_max) else max(p) end as p
+      from keyed group by key
     )
-    select key::text as key, societies, v::text as value, p as prank,
-      (sum(v) over ())::text as total, max(p) over () as total_p
+    select key, societies, v::text as value, p as prank, (sum(v) over ())::text as total
     from grouped
     order by v desc, key`;
 }
