@@ -119,6 +119,16 @@ describe("GraphQL over HTTP", () => {
     expect(json.errors[0].message).toMatch(/\$n/);
   });
 
+  it("refuses text with a NUL character, in a variable or in the query, as 400 BAD_USER_INPUT", async () => {
+    const inVariable = await read(await post({ query: "query($s: String) { societies(filter: { search: $s }) { totalCount } }", variables: { s: "a\u0000b" } }));
+    const inLiteral = await read(await post({ query: '{ society(slug: "x\\u0000") { slug } }' }));
+    for (const { status, json } of [inVariable, inLiteral]) {
+      expect(status).toBe(400);
+      expect(json.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+      expect(json.errors[0].message).toContain("NUL character");
+    }
+  });
+
   it("reports a resolver's BAD_USER_INPUT with its code and argument, and no stack trace", async () => {
     const { status, text, json } = await read(await post({ query: "{ societies(first: 500) { totalCount } }" }));
     // Resolver errors keep HTTP 200 (GraphQL errors are in the body); only request errors change the status.

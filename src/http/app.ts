@@ -15,6 +15,7 @@ import { hubSchema } from "../schema.js";
 import { editionByYear } from "../editions/edition.service.js";
 import { eventsOfEdition } from "../events/event.service.js";
 import { formatError } from "./errors.js";
+import { textGuardPlugin } from "./text-guard.js";
 import { viewerFromAuthorization } from "../auth/viewer.js";
 import { collectReport, inProcess } from "../summaries/report.collect.js";
 import { renderCsv } from "../summaries/report.js";
@@ -72,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   const context = (stats: SqlStats = { statements: 0 }, requestId: string = randomUUID(), viewer: Viewer = PUBLIC_VIEWER) =>
     createContext(database.forRequest(stats), viewer, requestId, stats);
 
-  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger)];
+  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>()];
   if (options.httpServer) {
     plugins.push(
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs ?? 10_000 }),
