@@ -12,14 +12,8 @@ import {
   UpdateActivityInput,
   WithdrawActivityInput,
 } from "./activity-write.inputs.js";
-import {
-  recordMetrics,
-  removeMetrics,
-  reviewActivity,
-  submitActivities,
-  updateActivity,
-  withdrawActivity,
-} from "./activity-write.service.js";
+import { recordMetrics, removeMetrics, reviewActivity, updateActivity, withdrawActivity } from "./activity-write.service.js";
+import { submitActivities } from "./activity-submit.service.js";
 import type { WriteResult } from "../shared/write.js";
 
 const payload = <T>({ result, userErrors }: WriteResult<T>) => ({ activity: result, userErrors });

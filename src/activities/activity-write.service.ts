@@ -1,135 +1,36 @@
-// The write side of activities: submissions (single and batch, idempotent), updates with optimistic concurrency,
-// metric changes, withdrawal and review. Every path checks permissions here, validates the whole resulting state,
-// writes in one transaction with its audit entries, and refuses with userErrors leaving the database as it was.
-import { createHash } from "node:crypto";
+// Changes to existing activities: content updates and metric changes (with optimistic concurrency and the review
+// rule), withdrawal and review. Every path locks the activity, checks who may act, validates the whole resulting state
+// and writes it with its audit entry in one transaction; refusals leave the database as it was.
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Db } from "../db/client.js";
-import { activities, activityChanges, editions, metrics, societies, type ActivityRow, type MetricRow } from "../db/schema.js";
+import { activities, activityChanges, editions, metrics, type ActivityRow, type MetricRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
-import { appendAudit, type AuditEntry } from "../audit/audit.service.js";
+import { appendAudit } from "../audit/audit.service.js";
 import { fromGlobalId } from "../shared/global-id.js";
 import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
 import { canSeeActivity } from "./activity.policy.js";
+import { alignEventDates, eventState, metricsFromInput, today } from "./activity-input.js";
 import {
   clean,
-  localDate,
   metricKey,
   metricStateOf,
-  normaliseCountryCode,
   rowValues,
+  snapshot,
   sortMetrics,
   stateOf,
   validateState,
   type ActivityState,
-  type EventState,
-  type MetricState,
 } from "./activity.state.js";
 import type {
-  EventInput,
-  MetricInput,
   MetricKeyInput,
   RecordMetricsInput,
   RemoveMetricsInput,
   ReviewActivityInput,
-  SubmitActivityInput,
   UpdateActivityInput,
   WithdrawActivityInput,
 } from "./activity-write.inputs.js";
-
-export const MAX_BATCH = 500;
-export const MAX_METRICS = 200;
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-// ---- input → state ----------------------------------------------------------------------------------------------
-
-function metricState(m: MetricInput): MetricState {
-  return {
-    kind: m.kind,
-    channel: m.channel ?? null,
-    value: m.value,
-    precision: m.precision ?? "EXACT",
-    scope: m.scope ?? "OWN",
-    asOf: m.asOf ?? null,
-    source: clean(m.source),
-    note: clean(m.note),
-  };
-}
-
-function eventState(e: EventInput, issues: Issues): EventState {
-  let countryCode: string | null = null;
-  if (clean(e.countryCode) !== null) {
-    countryCode = normaliseCountryCode(e.countryCode!);
-    if (countryCode === null) {
-      issues.add("INVALID_FORMAT", `countryCode must be an ISO 3166-1 alpha-2 code such as JP; got "${e.countryCode!.slice(0, 20)}".`, "countryCode");
-    }
-  }
-  return {
-    startsAt: e.startsAt.toISOString(),
-    endsAt: e.endsAt.toISOString(),
-    timeZone: e.timeZone.trim(),
-    venue: clean(e.venue),
-    city: clean(e.city),
-    countryCode,
-    online: e.online,
-    joinUrl: clean(e.joinUrl),
-  };
-}
-
-/** An event's startsOn/endsOn are the local dates of its times; given dates must agree with them. */
-function alignEventDates(state: ActivityState, issues: Issues, given: { startsOn?: string | null; endsOn?: string | null }) {
-  const event = state.event;
-  if (!event) return;
-  try {
-    const startsOn = localDate(new Date(event.startsAt), event.timeZone);
-    const endsOn = localDate(new Date(event.endsAt), event.timeZone);
-    for (const [field, derived] of [["startsOn", startsOn], ["endsOn", endsOn]] as const) {
-      const value = given[field];
-      if (value != null && value !== derived) {
-        issues.add("INVALID_FORMAT", `${field} of an event is the local date of its ${field === "startsOn" ? "start" : "end"} in ${event.timeZone} (${derived}); omit it or send ${derived}.`, field);
-      }
-    }
-    state.startsOn = startsOn;
-    state.endsOn = endsOn;
-  } catch {
-    // An invalid time zone is reported by validateState.
-  }
-}
-
-function metricsFromInput(list: MetricInput[] | null | undefined, issues: Issues): MetricState[] {
-  const items = list ?? [];
-  if (items.length > MAX_METRICS) issues.add("TOO_MANY", `At most ${MAX_METRICS} metrics per activity; got ${items.length}.`, "metrics");
-  return items.map(metricState);
-}
-
-function submittedState(input: SubmitActivityInput, issues: Issues): ActivityState {
-  const state: ActivityState = {
-    kind: input.kind,
-    title: input.title.trim(),
-    description: clean(input.description),
-    url: clean(input.url),
-    source: clean(input.source),
-    startsOn: input.startsOn ?? null,
-    endsOn: input.endsOn ?? null,
-    freeAccessUntil: input.freeAccessUntil ?? null,
-    event: input.event ? eventState(input.event, issues.at("event")) : null,
-    metrics: metricsFromInput(input.metrics, issues),
-  };
-  alignEventDates(state, issues, input);
-  return state;
-}
-
-function hashOf(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("hex");
-}
-
-// ---- shared writes ------------------------------------------------------------------------------------------------
-
-async function insertMetrics(db: Db, rows: Array<MetricState & { activityId: number }>) {
-  for (let i = 0; i < rows.length; i += 2000) await db.insert(metrics).values(rows.slice(i, i + 2000));
-}
 
 /** Makes the activity row and its metrics equal `state` (metrics matched by kind and channel keep their IDs). */
 async function applyState(db: Db, row: ActivityRow, current: MetricRow[], state: ActivityState, extra: Partial<ActivityRow>) {
@@ -204,13 +105,6 @@ function checkVersion(loaded: Loaded, expected: number | null | undefined, field
   }
 }
 
-const snapshot = (row: ActivityRow, state: ActivityState, pending: ActivityState | null) => ({
-  status: row.status,
-  version: row.version,
-  state,
-  pendingChange: pending,
-});
-
 /**
  * Writes a new state for an activity following the review rule: an APPROVED activity keeps what the public sees and
  * the change waits for review; SUBMITTED ones change in place; REJECTED and WITHDRAWN ones are re-submitted.
@@ -253,142 +147,6 @@ async function writeState(ctx: Context, db: Db, loaded: Loaded, next: ActivitySt
   ]);
   return updated;
 }
-
-// ---- submissions ---------------------------------------------------------------------------------------------------
-
-interface Prepared {
-  index: number;
-  societyId: number;
-  editionId: number;
-  key: string;
-  state: ActivityState;
-  hash: string;
-}
-
-export interface Submitted {
-  row: ActivityRow;
-  replayed: boolean;
-}
-
-/** Submits several activities at once, all or nothing. Paths of userErrors start with `path`. */
-export async function submitActivities(ctx: Context, inputs: SubmitActivityInput[], path: (i: number) => string[]): Promise<WriteResult<Submitted[]>> {
-  const viewer = ctx.viewer;
-  assertCan(viewer, "activity:submit");
-  const issues = new Issues();
-  if (inputs.length > MAX_BATCH) {
-    issues.at(...path(0).slice(0, -1)).add("TOO_MANY", `At most ${MAX_BATCH} activities per batch; got ${inputs.length}.`);
-    return { result: null, userErrors: issues.list };
-  }
-  if (inputs.length === 0) return { result: [], userErrors: [] };
-
-  // Resolve societies and editions for the whole batch in two statements.
-  const slugs = [...new Set(inputs.map((i) => i.societySlug).filter((s): s is string => s != null))];
-  const years = [...new Set(inputs.map((i) => i.year))];
-  const societyRows = slugs.length
-    ? await ctx.db.select({ id: societies.id, slug: societies.slug }).from(societies).where(inArray(societies.slug, slugs))
-    : [];
-  const editionRows = await ctx.db.select({ id: editions.id, year: editions.year }).from(editions).where(inArray(editions.year, years));
-  const societyBySlug = new Map(societyRows.map((s) => [s.slug, s.id]));
-  const editionByYear = new Map(editionRows.map((e) => [e.year, e.id]));
-
-  const prepared: Prepared[] = [];
-  const keys = new Map<string, number>();
-  inputs.forEach((input, index) => {
-    const at = issues.at(...path(index));
-    let societyId: number | undefined;
-    if (input.societySlug == null) {
-      if (viewer.role === "PARTNER") societyId = viewer.societyId;
-      else at.add("REQUIRED", "societySlug is required for staff submissions: name the society the activity belongs to.", "societySlug");
-    } else {
-      societyId = societyBySlug.get(input.societySlug);
-      if (societyId === undefined) at.add("UNKNOWN_SOCIETY", `There is no society with slug "${input.societySlug.slice(0, 64)}".`, "societySlug");
-    }
-    if (societyId !== undefined) assertCan(viewer, "activity:submit", { societyId });
-    const editionId = editionByYear.get(input.year);
-    if (editionId === undefined) at.add("UNKNOWN_EDITION", `There is no IDoR edition ${input.year} in the hub.`, "year");
-    const key = input.idempotencyKey;
-    if (key.length < 1 || key.length > 255) {
-      at.add("INVALID_FORMAT", `idempotencyKey must have 1 to 255 characters; it has ${key.length}.`, "idempotencyKey");
-    } else if (societyId !== undefined) {
-      const seen = keys.get(`${societyId}:${key}`);
-      if (seen !== undefined) at.add("DUPLICATE", `Items ${seen} and ${index} use the same idempotencyKey for the same society.`, "idempotencyKey");
-      else keys.set(`${societyId}:${key}`, index);
-    }
-    const state = submittedState(input, at);
-    validateState(state, input.year, at, today());
-    if (societyId !== undefined && editionId !== undefined) {
-      // The order of the figures is not part of the input's meaning: a retry may list them differently.
-      const hash = hashOf({ societyId, year: input.year, state: { ...state, metrics: sortMetrics(state.metrics) } });
-      prepared.push({ index, societyId, editionId, key, state, hash });
-    }
-  });
-  if (!issues.ok) return { result: null, userErrors: issues.list };
-
-  // Keys are claimed in one fixed order (society, key), whatever the input order: two overlapping batches then wait
-  // for each other instead of deadlocking.
-  const ordered = [...prepared].sort((a, b) => a.societyId - b.societyId || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return inTransaction(ctx, async (db) => {
-    const inserted = await db
-      .insert(activities)
-      .values(
-        ordered.map((p) => ({
-          societyId: p.societyId,
-          editionId: p.editionId,
-          idempotencyKey: p.key,
-          requestHash: p.hash,
-          status: "SUBMITTED" as const,
-          ...rowValues(p.state),
-        })),
-      )
-      .onConflictDoNothing({ target: [activities.societyId, activities.idempotencyKey] })
-      .returning();
-    const byKey = new Map(inserted.map((r) => [`${r.societyId}:${r.idempotencyKey}`, r]));
-    const missing = prepared.filter((p) => !byKey.has(`${p.societyId}:${p.key}`));
-    const replays = new Map<string, ActivityRow>();
-    if (missing.length) {
-      const existing = await db
-        .select()
-        .from(activities)
-        .where(sql`(${activities.societyId}, ${activities.idempotencyKey}) in (${sql.join(
-          missing.map((p) => sql`(${p.societyId}, ${p.key})`),
-          sql`, `,
-        )})`);
-      for (const row of existing) replays.set(`${row.societyId}:${row.idempotencyKey}`, row);
-      const reused = missing.filter((p) => replays.get(`${p.societyId}:${p.key}`)?.requestHash !== p.hash);
-      if (reused.length) {
-        throw new UserErrorsAbort(
-          reused.map((p) => ({
-            field: [...path(p.index), "idempotencyKey"],
-            code: "IDEMPOTENCY_KEY_REUSED" as const,
-            message: `idempotencyKey "${p.key.slice(0, 80)}" was already used for a different activity of this society. Use a new key for a new activity; to change the existing one, use updateActivity. Nothing was written.`,
-          })),
-        );
-      }
-    }
-    await insertMetrics(
-      db,
-      prepared.flatMap((p) => {
-        const row = byKey.get(`${p.societyId}:${p.key}`);
-        return row ? p.state.metrics.map((m) => ({ ...m, activityId: row.id })) : [];
-      }),
-    );
-    const audit: AuditEntry[] = prepared.flatMap((p) => {
-      const row = byKey.get(`${p.societyId}:${p.key}`);
-      return row
-        ? [{ action: "activity.submit", targetType: "Activity" as const, targetId: row.id, societyId: row.societyId, before: null, after: snapshot(row, p.state, null) }]
-        : [];
-    });
-    await appendAudit(db, ctx.viewer, ctx.requestId, audit);
-    return prepared.map((p) => {
-      const key = `${p.societyId}:${p.key}`;
-      const row = byKey.get(key);
-      return row ? { row, replayed: false } : { row: replays.get(key)!, replayed: true };
-    });
-  });
-}
-
-// ---- changes to one activity ---------------------------------------------------------------------------------------
-
 /**
  * The frame of every change to one activity's content: permission, lock, version check, the new state (computed and
  * validated by `next` against the edition's year), then written by the review rule. No new version when nothing changes.

@@ -113,6 +113,14 @@ export function rowValues(state: ActivityState) {
   };
 }
 
+/** An activity as the audit log records it before and after a change. */
+export const snapshot = (row: ActivityRow, state: ActivityState, pending: ActivityState | null) => ({
+  status: row.status,
+  version: row.version,
+  state,
+  pendingChange: pending,
+});
+
 // ---- validation -------------------------------------------------------------------------------------------------
 
 /**
