@@ -2,9 +2,9 @@
 import "reflect-metadata"; // first: type-graphql's decorators need it when their modules load
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { schemaSdl } from "../schema.js";
+import { fromRoot } from "../shared/project-root.js";
 
-const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema/schema.graphql");
+const target = fromRoot("schema", "schema.graphql");
 fs.writeFileSync(target, await schemaSdl());
 console.log(`wrote ${path.relative(process.cwd(), target)}`);

@@ -1,15 +1,14 @@
 // Applies the committed SQL migrations (schema/migrations). On PostgreSQL several hub processes may start at once, so
 // the migrator runs on one dedicated connection under a session advisory lock: the first applies, the others wait and
 // then find nothing left to do. PGlite is held by one process (the data-directory lock), so it needs no lock.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { postgresClient, type Database } from "./client.js";
+import { fromRoot } from "../shared/project-root.js";
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema/migrations");
+export const MIGRATIONS_DIR = fromRoot("schema", "migrations");
 
 /** Any fixed 64-bit number, the same in every hub process: "idor-hub migrations". */
 const MIGRATION_LOCK_KEY = 7_311_402_218_001;

@@ -3,7 +3,6 @@
 // exactly as they are, so a second run changes nothing.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import {
@@ -16,8 +15,9 @@ import {
   SOCIETY_KINDS,
 } from "../db/enums.js";
 import { activities, editions, metrics, societies } from "../db/schema.js";
+import { fromRoot } from "../shared/project-root.js";
 
-export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../seeds");
+export const SEEDS_DIR = fromRoot("seeds");
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const societySeed = z.object({
