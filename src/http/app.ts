@@ -12,14 +12,11 @@ import { createContext, PUBLIC_VIEWER, type Context, type Viewer } from "../cont
 import type { Database, SqlStats } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { hubSchema } from "../schema.js";
-import { editionByYear } from "../editions/edition.service.js";
-import { eventsOfEdition } from "../events/event.service.js";
+import { eventsFeedRoute } from "../events/events-feed.route.js";
 import { formatError } from "./errors.js";
 import { textGuardPlugin } from "./text-guard.js";
 import { viewerFromAuthorization } from "../auth/viewer.js";
-import { collectReport, inProcess } from "../summaries/report.collect.js";
-import { renderCsv } from "../summaries/report.js";
-import { editionEventsCalendar } from "./ics.js";
+import { reportDownloadRoute } from "../summaries/report.route.js";
 
 export interface AppOptions {
   database: Database;
@@ -72,6 +69,14 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
 
   const context = (stats: SqlStats = { statements: 0 }, requestId: string = randomUUID(), viewer: Viewer = PUBLIC_VIEWER) =>
     createContext(database.forRequest(stats), viewer, requestId, stats);
+
+  /** The context of an HTTP request: who calls comes from its Authorization header (401 when that is bad). */
+  const requestContext = async (req: express.Request, res: express.Response): Promise<Context> => {
+    const stats: SqlStats = { statements: 0 };
+    const db = database.forRequest(stats);
+    const viewer = await viewerFromAuthorization(db, req.header("authorization"));
+    return createContext(db, viewer, res.locals.requestId as string, stats);
+  };
 
   const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>()];
   if (options.httpServer) {
@@ -151,81 +156,13 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     }
   });
 
-  app.get("/editions/:year/events.ics", async (req, res, next) => {
-    try {
-      const raw = String(req.params.year);
-      if (!/^\d{4}$/.test(raw)) {
-        res.status(400).type("text/plain").send("The year must have four digits, e.g. /editions/2020/events.ics\n");
-        return;
-      }
-      const ctx = context(undefined, res.locals.requestId);
-      const edition = await editionByYear(ctx, Number(raw));
-      if (!edition) {
-        res.status(404).type("text/plain").send(`There is no IDoR edition ${raw} in the hub.\n`);
-        return;
-      }
-      const events = await eventsOfEdition(ctx, edition.id);
-      const base = `${req.protocol}://${req.get("host") ?? "localhost"}`;
-      res
-        .status(200)
-        .type("text/calendar; charset=utf-8")
-        .setHeader("Content-Disposition", `inline; filename="idor-${edition.year}-events.ics"`)
-        .send(editionEventsCalendar(edition, events, base));
-    } catch (err) {
-      next(err);
-    }
-  });
-
-  // Staff download the report as CSV with their key: the same numbers as `summary` and `npm run report`.
-  app.get("/reports/:file", async (req, res, next) => {
-    try {
-      const match = /^(\d{4})\.csv$/.exec(String(req.params.file));
-      if (!match) {
-        res.status(404).type("text/plain").send("Reports are at /reports/{year}.csv, e.g. /reports/2020.csv\n");
-        return;
-      }
-      const stats: SqlStats = { statements: 0 };
-      const db = database.forRequest(stats);
-      let viewer: Viewer;
-      try {
-        viewer = await viewerFromAuthorization(db, req.header("authorization"));
-      } catch (err) {
-        res.status(401).setHeader("www-authenticate", 'Bearer realm="idor-hub"').type("text/plain").send(`${(err as Error).message}\n`);
-        return;
-      }
-      if (viewer.role !== "STAFF") {
-        res.status(viewer.role === "PUBLIC" ? 401 : 403).type("text/plain")
-          .send(viewer.role === "PUBLIC" ? "Send a staff API key: Authorization: Bearer <key>.\n" : "Only ESR staff may download reports.\n");
-        return;
-      }
-      const includePending = req.query.includePending === "true";
-      const ctx = createContext(db, viewer, res.locals.requestId as string, stats);
-      const report = await collectReport(inProcess(ctx), Number(match[1]), includePending);
-      if (!report) {
-        res.status(404).type("text/plain").send(`There is no IDoR edition ${match[1]} in the hub.\n`);
-        return;
-      }
-      res
-        .status(200)
-        .type("text/csv; charset=utf-8")
-        .setHeader("Content-Disposition", `attachment; filename="idor-${match[1]}${includePending ? "-preview" : ""}.csv"`)
-        .send(renderCsv(report));
-    } catch (err) {
-      next(err);
-    }
-  });
+  app.get("/editions/:year/events.ics", eventsFeedRoute((res) => context(undefined, res.locals.requestId as string)));
+  app.get("/reports/:file", reportDownloadRoute(requestContext));
 
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const stats: SqlStats = { statements: 0 };
-        const db = database.forRequest(stats);
-        const viewer = await viewerFromAuthorization(db, req.header("authorization"));
-        return createContext(db, viewer, res.locals.requestId as string, stats);
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res) }),
   );
 
   app.use((_req, res) => {

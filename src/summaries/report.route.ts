@@ -1,0 +1,49 @@
+// GET /reports/{year}.csv: staff download an edition's summary as CSV with their key — the same numbers as `summary`
+// and `npm run report`.
+import type { Request, RequestHandler, Response } from "express";
+import type { Context } from "../context.js";
+import { HubError } from "../shared/errors.js";
+import { collectReport, inProcess } from "./report.collect.js";
+import { renderCsv } from "./report.js";
+
+export function reportDownloadRoute(requestContext: (req: Request, res: Response) => Promise<Context>): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const match = /^(\d{4})\.csv$/.exec(String(req.params.file));
+      if (!match) {
+        res.status(404).type("text/plain").send("Reports are at /reports/{year}.csv, e.g. /reports/2020.csv\n");
+        return;
+      }
+      let ctx: Context;
+      try {
+        ctx = await requestContext(req, res);
+      } catch (err) {
+        if (!(err instanceof HubError)) throw err;
+        res.status(401).setHeader("www-authenticate", 'Bearer realm="idor-hub"').type("text/plain").send(`${err.message}\n`);
+        return;
+      }
+      if (ctx.viewer.role !== "STAFF") {
+        const anonymous = ctx.viewer.role === "PUBLIC";
+        if (anonymous) res.setHeader("www-authenticate", 'Bearer realm="idor-hub"');
+        res
+          .status(anonymous ? 401 : 403)
+          .type("text/plain")
+          .send(anonymous ? "Send a staff API key: Authorization: Bearer <key>.\n" : "Only ESR staff may download reports.\n");
+        return;
+      }
+      const includePending = req.query.includePending === "true";
+      const report = await collectReport(inProcess(ctx), Number(match[1]), includePending);
+      if (!report) {
+        res.status(404).type("text/plain").send(`There is no IDoR edition ${match[1]} in the hub.\n`);
+        return;
+      }
+      res
+        .status(200)
+        .type("text/csv; charset=utf-8")
+        .setHeader("Content-Disposition", `attachment; filename="idor-${match[1]}${includePending ? "-preview" : ""}.csv"`)
+        .send(renderCsv(report));
+    } catch (err) {
+      next(err);
+    }
+  };
+}
