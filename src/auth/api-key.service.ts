@@ -4,6 +4,7 @@ import path from "node:path";
 import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Database, Db } from "../db/client.js";
+import type { ApiKeyRole } from "../db/enums.js";
 import { apiKeys, societies, type ApiKeyRow } from "../db/schema.js";
 import { appendAudit } from "../audit/audit.service.js";
 import { decodeTimeIdKey, pageRequest, timeIdKey, toPage, type Page, type PageArgs } from "../shared/pagination.js";
@@ -11,10 +12,8 @@ import { Issues, type UserError } from "../shared/user-errors.js";
 import { assertCan } from "./permissions.js";
 import { generateApiKey, hashApiKey, prefixOf } from "./api-key.js";
 
-export type ApiKeyRoleName = "PARTNER" | "STAFF";
-
 export interface IssueKeyArgs {
-  role: ApiKeyRoleName;
+  role: ApiKeyRole;
   societySlug?: string | null;
   label: string;
 }

@@ -1,10 +1,12 @@
 import { Field, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { API_KEY_ROLES, type ApiKeyRole } from "../db/enums.js";
 import { connectionType } from "../shared/connection.type.js";
+import { enumObject } from "../shared/graphql-enums.js";
 import { DateTimeScalar } from "../shared/scalars.js";
 import { UserError } from "../shared/user-errors.js";
 import { Society } from "../societies/society.type.js";
 
-export const ViewerRoleEnum = { PUBLIC: "PUBLIC", PARTNER: "PARTNER", STAFF: "STAFF" } as const;
+export const ViewerRoleEnum = enumObject(["PUBLIC", ...API_KEY_ROLES]);
 registerEnumType(ViewerRoleEnum, {
   name: "ViewerRole",
   description: "What a caller may do.",
@@ -15,7 +17,7 @@ registerEnumType(ViewerRoleEnum, {
   },
 });
 
-export const ApiKeyRoleEnum = { PARTNER: "PARTNER", STAFF: "STAFF" } as const;
+export const ApiKeyRoleEnum = enumObject(API_KEY_ROLES);
 registerEnumType(ApiKeyRoleEnum, {
   name: "ApiKeyRole",
   description: "The role an API key grants.",
@@ -43,7 +45,7 @@ export class ApiKeyType {
   prefix!: string;
 
   @Field(() => ApiKeyRoleEnum, { description: "The role it grants." })
-  role!: keyof typeof ApiKeyRoleEnum;
+  role!: ApiKeyRole;
 
   @Field(() => Society, { nullable: true, description: "The society of a partner key; null for staff keys." })
   society!: unknown;
@@ -63,7 +65,7 @@ export const ApiKeyConnection = connectionType("ApiKey", ApiKeyType, "API key");
 @InputType("IssueApiKeyInput", { description: "A new API key." })
 export class IssueApiKeyInput {
   @Field(() => ApiKeyRoleEnum, { description: "PARTNER (with societySlug) or STAFF." })
-  role!: keyof typeof ApiKeyRoleEnum;
+  role!: ApiKeyRole;
 
   @Field(() => String, { nullable: true, description: "The society of a partner key." })
   societySlug?: string | null;

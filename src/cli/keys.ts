@@ -7,6 +7,7 @@ import "reflect-metadata"; // first: type-graphql's decorators need it when thei
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
+import type { ApiKeyRole } from "../db/enums.js";
 import { createContext } from "../context.js";
 import { openConfiguredDatabase } from "../db/open.js";
 import { generateApiKey } from "../auth/api-key.js";
@@ -51,7 +52,7 @@ await runCli(async () => {
     // The shell acts with staff rights; the audit log records it under the key prefix "shell".
     const ctx = createContext(database.db, { role: "STAFF", keyPrefix: "shell" }, `shell-${randomUUID()}`, { statements: 0 });
     if (command === "issue") {
-      const { result, userErrors } = await issueApiKey(ctx, { role: role as "PARTNER" | "STAFF", societySlug: values.society ?? null, label: values.label! });
+      const { result, userErrors } = await issueApiKey(ctx, { role: role as ApiKeyRole, societySlug: values.society ?? null, label: values.label! });
       if (!result) throw new Error(userErrors.map((e) => e.message).join("\n"));
       console.log(`Issued ${result.key.role.toLowerCase()} key ${result.key.prefix} (${result.key.label}). The secret, shown only now:\n${result.secret}`);
     } else if (command === "revoke") {

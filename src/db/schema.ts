@@ -19,6 +19,7 @@ import {
 } from "drizzle-orm/pg-core";
 import {
   ACTIVITY_KINDS,
+  API_KEY_ROLES,
   ACTIVITY_STATUSES,
   CHANNELS,
   METRIC_KINDS,
@@ -187,7 +188,7 @@ export type EditionRow = typeof editions.$inferSelect;
 export type ActivityRow = typeof activities.$inferSelect;
 export type MetricRow = typeof metrics.$inferSelect;
 
-export const apiKeyRole = pgEnum("api_key_role", ["PARTNER", "STAFF"]);
+export const apiKeyRole = pgEnum("api_key_role", API_KEY_ROLES);
 
 /** API keys: only a hash of the secret is stored, with a short non-secret prefix that identifies the key. */
 export const apiKeys = pgTable(

@@ -11,7 +11,7 @@ import {
   SOCIETY_KINDS,
 } from "../db/enums.js";
 
-function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
+export function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 
