@@ -81,6 +81,3 @@ export type MetricScope = (typeof METRIC_SCOPES)[number];
 
 export const API_KEY_ROLES = ["PARTNER", "STAFF"] as const;
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
-
-/** Largest whole number a JSON client can hold exactly (2^53 - 1): the upper bound of every metric value. */
-export const MAX_METRIC_VALUE = Number.MAX_SAFE_INTEGER;

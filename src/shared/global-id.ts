@@ -1,5 +1,4 @@
 // Opaque Relay global IDs: base64url("Type:key"). Clients must treat them as opaque strings.
-import { badInput } from "./errors.js";
 
 export const NODE_TYPES = ["Society", "Edition", "Activity", "Metric"] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
@@ -23,13 +22,4 @@ export function fromGlobalId(globalId: string): DecodedId | null {
   const id = Number(match[2]);
   if (!NODE_TYPES.includes(type) || id > 2_147_483_647) return null;
   return { type, id };
-}
-
-/** Decodes an ID argument that must name a node of the given type, or throws BAD_USER_INPUT naming the argument. */
-export function expectGlobalId(globalId: string, type: NodeTypeName, argument: string): number {
-  const decoded = fromGlobalId(globalId);
-  if (!decoded || decoded.type !== type) {
-    throw badInput(`${argument} is not a valid ${type} ID: "${globalId.slice(0, 80)}"`, argument);
-  }
-  return decoded.id;
 }
