@@ -10,6 +10,7 @@ import { buildApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { seedDatabase } from "./seeds/seed.js";
 import { ensureStaffKey, writeStaffKeyFile } from "./auth/api-key.service.js";
+import { explainOpenError, startingHandler } from "./http/starting.js";
 
 let config: Config;
 try {
@@ -25,6 +26,21 @@ try {
 const logger = createLogger(config.logLevel);
 const started = Date.now();
 
+// The port comes first: a busy port must not cost a user a freshly created and seeded data directory, nor print a
+// staff key for a hub that never served. Until the app is ready the port answers 503 (and /healthz "starting").
+const httpServer = http.createServer(startingHandler);
+try {
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+} catch (err) {
+  const code = (err as { code?: string }).code;
+  const why = code === "EADDRINUSE" ? "the port is already in use" : code === "EACCES" ? "permission denied" : String((err as Error).message);
+  console.error(`Cannot listen on ${config.host}:${config.port}: ${why}. Set PORT (and HOST) to a free address.`);
+  process.exit(1);
+}
+
 let database: Database;
 try {
   database = await openConfiguredDatabase(config, "npm start");
@@ -33,6 +49,8 @@ try {
     console.error(err.message);
     process.exit(3);
   }
+  // Said plainly on stderr (the JSON log line keeps the detail for operators).
+  console.error(`Cannot open ${describeDatabase(config)}: ${explainOpenError(err)}`);
   logger.fatal({ err }, `could not open ${describeDatabase(config)}`);
   process.exit(1);
 }
@@ -54,23 +72,9 @@ if (staffKey.created) {
   );
 }
 
-const httpServer = http.createServer();
 const hub = await buildApp({ database, config, logger, httpServer });
+httpServer.off("request", startingHandler);
 httpServer.on("request", hub.app);
-
-try {
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
-} catch (err) {
-  const code = (err as { code?: string }).code;
-  const why = code === "EADDRINUSE" ? "the port is already in use" : code === "EACCES" ? "permission denied" : String((err as Error).message);
-  console.error(`Cannot listen on ${config.host}:${config.port}: ${why}. Set PORT (and HOST) to a free address.`);
-  await hub.stop();
-  await database.close();
-  process.exit(1);
-}
 const address = httpServer.address();
 const port = typeof address === "object" && address ? address.port : config.port;
 logger.info(

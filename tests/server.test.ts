@@ -581,3 +581,35 @@ describe.runIf(onPostgres)("the hub on PostgreSQL (DATABASE_URL)", { timeout: 60
     }
   });
 });
+
+describe("start-up problems a newcomer meets first", { timeout: 30_000 }, () => {
+  it("a busy port is found before anything is created: no database, no staff key, exit 1 at once", async () => {
+    const dir = tempDir();
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (blocker.address() as net.AddressInfo).port;
+      const t0 = Date.now();
+      const hub = spawnHub({ HUB_DATA_DIR: dir, PORT: String(port) });
+      expect((await hub.exited).code).toBe(1);
+      expect(Date.now() - t0).toBeLessThan(10_000); // no database was created and seeded first (that takes ~20 s)
+      expect(hub.stderr()).toContain(`${port}: the port is already in use`);
+      expect(hub.stdout()).not.toContain("First staff API key");
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it("a DATABASE_URL nobody answers is said plainly on stderr, without the password, and exits 1", async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve)); // now nothing listens there
+    const hub = spawnHub({ DATABASE_URL: `postgres://hub:s3cret-pw@127.0.0.1:${port}/idor` });
+    expect((await hub.exited).code).toBe(1);
+    expect(hub.stderr()).toContain(`Cannot open PostgreSQL at 127.0.0.1:${port}/idor: the connection was refused`);
+    expect(hub.stderr()).not.toMatch(/\n\s+at /);
+    expect(hub.stderr() + hub.stdout()).not.toContain("s3cret-pw");
+  });
+});
