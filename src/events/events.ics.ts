@@ -28,5 +28,7 @@ export function editionEventsCalendar(edition: EditionRow, events: ActivityRow[]
       url: event.url ?? event.eventJoinUrl ?? undefined,
     });
   }
-  return calendar.toString();
+  // ical-generator joins lines with CRLF but leaves the last one bare; RFC 5545 §3.1 ends every content line with CRLF.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
