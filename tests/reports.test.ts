@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../src/context.js";
 import { seedDatabase } from "../src/seeds/seed.js";
 import { collectReport, inProcess } from "../src/summaries/report.collect.js";
-import { renderCsv, renderJson, renderMarkdown } from "../src/summaries/report.js";
+import { activityCount, renderCsv, renderJson, renderMarkdown } from "../src/summaries/report.js";
+import { ACTIVITY_KINDS } from "../src/db/enums.js";
 import { factories } from "./support/factories.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
 
@@ -60,6 +61,21 @@ describe("the IDoR 2020 summary of the seeded facts", () => {
   });
 });
 
+describe("counts in the report's prose", () => {
+  it("say one and many in words that agree with the number, for every kind of activity", () => {
+    expect(activityCount(1, "EXPERIENCE_REPORTS")).toBe("1 experience-report collection");
+    expect(activityCount(2, "EXPERIENCE_REPORTS")).toBe("2 experience-report collections");
+    expect(activityCount(1, "QUIZ")).toBe("1 quiz");
+    expect(activityCount(3, "QUIZ")).toBe("3 quizzes");
+    expect(activityCount(1, "PHOTO_SERIES")).toBe("1 photo series");
+    expect(activityCount(1_200, "E_BOOK")).toBe("1,200 e-books");
+    for (const kind of ACTIVITY_KINDS) {
+      if (kind !== "PHOTO_SERIES") expect(activityCount(1, kind).slice(2)).not.toBe(activityCount(2, kind).slice(2));
+      expect(activityCount(1, kind)).not.toContain("_");
+    }
+  });
+});
+
 describe("the report in its three forms and the CSV download", () => {
   it("prints the same numbers as the API", async () => {
     const report = (await collectReport(inProcess(hub.app.context(undefined, STAFF)), 2020, false))!;
@@ -70,6 +86,8 @@ describe("the report in its three forms and the CSV download", () => {
     expect(md).toContain("**39** lectures");
     expect(md).toContain("ESR more than 105,000 (100%)");
     expect(md).not.toContain("4,505,000");
+    expect(md).toMatch(/\b1 experience-report collection\b/);
+    expect(md).not.toMatch(/\b1 [a-z -]+s\b[,.)]/); // "1 experience reports" and the like
     const json = JSON.parse(renderJson(report));
     expect(json.summary.totals.find((t: any) => t.kind === "IMPRESSIONS").value).toBe(4_400_000);
     const csv = renderCsv(report).trim().split("\r\n");

@@ -1,6 +1,6 @@
 // The yearly report in three forms (Markdown, CSV, JSON), rendered from the same GraphQL answers a client gets, so the
 // report command, the CSV download and the API cannot disagree.
-import type { Channel, MetricKind, Precision } from "../db/enums.js";
+import type { ActivityKind, Channel, MetricKind, Precision } from "../db/enums.js";
 
 export const REPORT_QUERY = `query Report($year: Int!, $includePending: Boolean!) {
   summary(year: $year, includePending: $includePending) {
@@ -51,6 +51,40 @@ const number = (n: number) => n.toLocaleString("en-GB");
 const words = (kind: string) => kind.toLowerCase().replace(/_/g, " ");
 const count = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
 
+/** How an activity kind is counted in prose, one and many: "1 experience-report collection", "3 photo series". */
+const ACTIVITY_KIND_WORDS: Record<ActivityKind, [one: string, many: string]> = {
+  BOOK: ["book", "books"],
+  E_BOOK: ["e-book", "e-books"],
+  PUBLIC_LECTURE: ["public lecture", "public lectures"],
+  SCIENTIFIC_MEETING: ["scientific meeting", "scientific meetings"],
+  WEBINAR: ["webinar", "webinars"],
+  LECTURE_PACKAGE: ["lecture package", "lecture packages"],
+  OPEN_DAY: ["open day", "open days"],
+  PRESS_RELEASE: ["press release", "press releases"],
+  MEDIA_APPEARANCE: ["media appearance", "media appearances"],
+  SOCIAL_MEDIA_CAMPAIGN: ["social-media campaign", "social-media campaigns"],
+  PHOTO_SERIES: ["photo series", "photo series"],
+  CONTEST: ["contest", "contests"],
+  VIDEO: ["video", "videos"],
+  POSTER: ["poster", "posters"],
+  EVENT: ["event", "events"],
+  QUIZ: ["quiz", "quizzes"],
+  DEMONSTRATION: ["demonstration", "demonstrations"],
+  AWARDS_CEREMONY: ["awards ceremony", "awards ceremonies"],
+  FUNDRAISING: ["fundraising activity", "fundraising activities"],
+  COMMUNITY_OUTREACH: ["community-outreach activity", "community-outreach activities"],
+  MICROSITE: ["microsite", "microsites"],
+  PATIENT_INFORMATION: ["patient-information activity", "patient-information activities"],
+  EXPERIENCE_REPORTS: ["experience-report collection", "experience-report collections"],
+  CAMPAIGN_REPORT: ["campaign report", "campaign reports"],
+  OTHER: ["other activity", "other activities"],
+};
+
+export const activityCount = (n: number, kind: string): string => {
+  const [one, many] = ACTIVITY_KIND_WORDS[kind as ActivityKind] ?? [words(kind), words(kind)];
+  return count(n, one, many);
+};
+
 /** "more than 2,000", "about 170", "39". */
 export function inWords(f: FigureData): string {
   if (f.precision === "AT_LEAST") return `more than ${number(f.value)}`;
@@ -74,7 +108,7 @@ export function renderMarkdown(data: ReportData): string {
   out.push("## Participation in the hub", "");
   out.push(
     `${count(s.activityCount, "approved activity", "approved activities")} from ${count(s.participatingSocieties, "society", "societies")} in ${count(s.countries, "country", "countries")} are recorded in the IDoR Hub` +
-      (s.activitiesByKind.length ? ` (${s.activitiesByKind.map((k) => `${k.count} ${words(k.kind)}`).join(", ")}).` : "."),
+      (s.activitiesByKind.length ? ` (${s.activitiesByKind.map((k) => activityCount(k.count, k.kind)).join(", ")}).` : "."),
     "",
   );
   out.push("## Figures", "");
