@@ -216,6 +216,7 @@ describe("CORS", () => {
     expect(["*", "https://partner.example"]).toContain(response.headers.get("access-control-allow-origin"));
     const allowHeaders = (response.headers.get("access-control-allow-headers") ?? "").toLowerCase().split(/\s*,\s*/);
     expect(allowHeaders).toEqual(expect.arrayContaining(["content-type", "authorization"]));
+    expect(allowHeaders).not.toContain("idempotency-key"); // the key travels in each submitted item, not as a header
     expect(response.headers.get("access-control-allow-methods")).toMatch(/POST/);
   });
 

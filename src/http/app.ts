@@ -136,7 +136,9 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   const corsMiddleware = cors({
     origin: config.corsOrigins === "*" ? "*" : config.corsOrigins,
     methods: ["GET", "POST", "OPTIONS"],
-    allowedHeaders: ["Content-Type", "Authorization", "Apollo-Require-Preflight", "X-Request-Id", "Idempotency-Key"],
+    // No Idempotency-Key: the hub's idempotency keys live in each submitted item (a batch needs one per activity),
+    // which one request header cannot carry; allowing a header the hub ignores would promise what it does not do.
+    allowedHeaders: ["Content-Type", "Authorization", "Apollo-Require-Preflight", "X-Request-Id"],
     exposedHeaders: ["X-Request-Id", "Retry-After"],
     maxAge: 600,
   });
