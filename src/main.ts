@@ -27,7 +27,7 @@ const started = Date.now();
 
 let database: Database;
 try {
-  database = await openConfiguredDatabase(config, "npm start");
+  database = await openConfiguredDatabase(config, "npm start", { statementTimeoutMs: config.limits.requestTimeoutMs });
 } catch (err) {
   if (err instanceof DataDirLockedError) {
     console.error(err.message);

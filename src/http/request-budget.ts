@@ -1,0 +1,26 @@
+// Each HTTP request gets an abort signal: aborted when its time budget is spent or when its client goes away before
+// the answer is sent. The database handle of the request stops starting statements then (and on PostgreSQL cancels
+// the running ones), so the work of an abandoned or overlong request ends instead of holding the database.
+import type { Response } from "express";
+import { HubError } from "../shared/errors.js";
+
+export function requestSignal(res: Response, budgetMs: number): AbortSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(
+      new HubError(
+        "REQUEST_TIMEOUT",
+        `The request took longer than its budget of ${budgetMs} ms and was stopped; ask for less (smaller pages, fewer fields) or retry later.`,
+        { http: { status: 503 } },
+      ),
+    );
+  }, budgetMs);
+  timer.unref();
+  res.once("close", () => {
+    clearTimeout(timer);
+    if (!res.writableFinished) {
+      controller.abort(new HubError("REQUEST_TIMEOUT", "The client closed the connection before the answer was ready; its work was stopped."));
+    }
+  });
+  return controller.signal;
+}
