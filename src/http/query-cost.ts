@@ -1,7 +1,7 @@
 // The cost of an operation, computed with graphql-query-complexity before it runs, from the document and its
 // variables (so `first: $n` counts what $n says). Roughly: the most objects the answer could hold.
 //
-//   cost(field) = own + items × (1 for an object, 0 for a scalar + the cost of the fields selected in it)
+//   cost(field) = own + items × (1 for an object, 0 for a scalar or a connection + the cost of the fields selected in it)
 //
 // items, one generic rule for every field of the schema:
 //   - a field with a `first` argument: its value (clamped to 0..MAX_PAGE_SIZE: larger pages are refused anyway),
@@ -67,14 +67,18 @@ export function costEstimator(unpagedListSize: number): ComplexityEstimator {
     const key = `${type.name}.${field.name}`;
     const own = FIELD_COSTS[key] ?? (field.name === "totalCount" ? 1 : 0);
     let items = 1;
-    if (field.args.some((a) => a.name === "first")) {
+    const list = isListType(getNullableType(field.type));
+    const paged = field.args.some((a) => a.name === "first");
+    if (paged) {
       items = args.first === undefined || args.first === null ? (LIST_SIZES[key] ?? DEFAULT_PAGE_SIZE) : clampPage(args.first);
     } else if (Array.isArray(args.representations)) {
       items = args.representations.length;
-    } else if (isListType(getNullableType(field.type))) {
+    } else if (list) {
       items = type.name.endsWith("Connection") ? 1 : (LIST_SIZES[key] ?? unpagedListSize);
     }
-    const perItem = (isCompositeType(getNamedType(field.type)) ? 1 : 0) + childComplexity;
+    // A paged connection is not an object of its own: its edges are (a connection's edges count 1 each).
+    const object = isCompositeType(getNamedType(field.type)) && !(paged && !list);
+    const perItem = (object ? 1 : 0) + childComplexity;
     return own + items * perItem;
   };
 }

@@ -46,10 +46,13 @@ export function shapeRules(limits: Pick<Limits, "maxDepth" | "maxAliases" | "max
   ] as ValidationRule[];
 }
 
-/** graphql-js stops parsing past `maxTokens` with a syntax error; this names it as the limit, with the real count. */
+/**
+ * graphql-js stops parsing past `maxTokens` with a syntax error ("Document contains more that N tokens", sic, in
+ * graphql 16); this names it as the limit, with the document's real count.
+ */
 export function tokenLimitError(error: unknown, maxTokens: number): HubError | null {
   const original = (error as { originalError?: unknown }).originalError ?? error;
-  if (!(original instanceof GraphQLError) || !/more than \d+ tokens/.test(original.message)) return null;
+  if (!(original instanceof GraphQLError) || !/contains more th\w+ \d+ tokens/.test(original.message)) return null;
   return limitError("tokens", maxTokens, original.source ? countTokens(original.source.body) : null);
 }
 
