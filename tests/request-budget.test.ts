@@ -1,10 +1,14 @@
 // The time budget of a request: once its signal aborts (budget spent, or the client went away) its database handle
 // starts no new statement, and on PostgreSQL its running statements are cancelled.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
+import { pino } from "pino";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresClient, rowsOf, type SqlStats } from "../src/db/client.js";
 import { societies } from "../src/db/schema.js";
+import { buildApp } from "../src/http/app.js";
 import { DATABASE_URL, onPostgres } from "./support/env.js";
 import { factories } from "./support/factories.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
@@ -30,7 +34,9 @@ describe("on either engine", () => {
 });
 
 describe.runIf(onPostgres)("on PostgreSQL", () => {
+  /** One connection looks at pg_stat_activity, another holds the lock. */
   let admin: postgres.Sql;
+  let locker: postgres.Sql;
   let database: string;
   beforeAll(async () => {
     const [row] = rowsOf<{ db: string }>(await hub.database.db.execute(sql`select current_database() as db`));
@@ -38,8 +44,9 @@ describe.runIf(onPostgres)("on PostgreSQL", () => {
     const url = new URL(DATABASE_URL!);
     url.pathname = `/${database}`;
     admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    locker = postgres(url.toString(), { max: 1, onnotice: () => {} });
   });
-  afterAll(() => admin.end());
+  afterAll(() => Promise.all([admin.end(), locker.end()]));
 
   /** Statements of the hub's pool waiting on the table lock the test holds. */
   const waiting = async () =>
@@ -52,7 +59,7 @@ describe.runIf(onPostgres)("on PostgreSQL", () => {
     const held = new Promise<void>((r) => (release = r));
     let locked!: () => void;
     const isLocked = new Promise<void>((r) => (locked = r));
-    const tx = admin.begin(async (t) => {
+    const tx = locker.begin(async (t) => {
       await t`lock table societies in access exclusive mode`;
       locked();
       await held;
@@ -80,9 +87,16 @@ describe.runIf(onPostgres)("on PostgreSQL", () => {
   });
 
   it("cancels the request's statements when its client goes away", async () => {
-    const patient = await startTestHub({ limits: { requestTimeoutMs: 60_000 } });
+    // A second app on the same database, with a budget long enough that only the client's leaving can stop it.
+    const patient = await buildApp({
+      database: hub.database,
+      config: { corsOrigins: "*", production: false, limits: { requestTimeoutMs: 60_000 } },
+      logger: pino({ level: "silent" }),
+    });
+    const server = http.createServer(patient.app);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
-      const base = await patient.url();
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       await withSocietiesLocked(async () => {
         const controller = new AbortController();
         const request = fetch(`${base}/graphql`, {
@@ -101,7 +115,8 @@ describe.runIf(onPostgres)("on PostgreSQL", () => {
         expect(await waiting()).toBe(0);
       });
     } finally {
-      await patient.close();
+      await patient.stop();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

@@ -17,7 +17,7 @@ import { formatError } from "./errors.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.config.js";
 import { costLimitPlugin } from "./query-cost.js";
 import { shapeRules } from "./query-limits.js";
-import { requestSignal } from "./request-budget.js";
+import { requestBudgetPlugin, requestSignal } from "./request-budget.js";
 import { textGuardPlugin, verifyUtf8 } from "./text-guard.js";
 import { SummaryCache } from "../summaries/summary.cache.js";
 import { viewerFromAuthorization } from "../auth/viewer.js";
@@ -91,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     return createContext(db, viewer, res.locals.requestId as string, stats, { signal, summaries });
   };
 
-  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>(), costLimitPlugin<Context>(limits)];
+  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>(), costLimitPlugin<Context>(limits), requestBudgetPlugin<Context>()];
   if (options.httpServer) {
     plugins.push(
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs ?? 10_000 }),
