@@ -3,6 +3,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { API_KEY_FORMAT_HELP, prefixOf } from "./auth/api-key.js";
+import { DEFAULT_LIMITS, type Limits } from "./http/limits.config.js";
 
 const intSetting = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -20,6 +21,19 @@ const intSetting = (name: string, min: number, max: number, fallback: number) =>
         return z.NEVER;
       }
       return n;
+    });
+
+const boolSetting = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === "") return undefined;
+      if (raw.trim() !== "true" && raw.trim() !== "false") {
+        ctx.addIssue({ code: "custom", message: `${name} must be "true" or "false"; got "${raw}"` });
+        return z.NEVER;
+      }
+      return raw.trim() === "true";
     });
 
 const env = z.object({
@@ -55,6 +69,18 @@ const env = z.object({
     .optional()
     .default("true"),
   HUB_SHUTDOWN_TIMEOUT_MS: intSetting("HUB_SHUTDOWN_TIMEOUT_MS", 0, 600_000, 10_000),
+  // Limits on what one request may cost (README "Limits on a request").
+  HUB_MAX_DEPTH: intSetting("HUB_MAX_DEPTH", 1, 1_000, DEFAULT_LIMITS.maxDepth),
+  HUB_MAX_ALIASES: intSetting("HUB_MAX_ALIASES", 0, 100_000, DEFAULT_LIMITS.maxAliases),
+  HUB_MAX_DIRECTIVES: intSetting("HUB_MAX_DIRECTIVES", 0, 100_000, DEFAULT_LIMITS.maxDirectives),
+  HUB_MAX_TOKENS: intSetting("HUB_MAX_TOKENS", 10, 10_000_000, DEFAULT_LIMITS.maxTokens),
+  HUB_MAX_COST: intSetting("HUB_MAX_COST", 1, 1_000_000_000, DEFAULT_LIMITS.maxCost),
+  HUB_COST_LIST_SIZE: intSetting("HUB_COST_LIST_SIZE", 1, 10_000, DEFAULT_LIMITS.unpagedListSize),
+  HUB_REQUEST_TIMEOUT_MS: intSetting("HUB_REQUEST_TIMEOUT_MS", 100, 600_000, DEFAULT_LIMITS.requestTimeoutMs),
+  HUB_SUMMARY_CACHE_ENTRIES: intSetting("HUB_SUMMARY_CACHE_ENTRIES", 1, 1_000_000, DEFAULT_LIMITS.summaryCacheEntries),
+  HUB_SUMMARY_CACHE_PER_REQUEST: intSetting("HUB_SUMMARY_CACHE_PER_REQUEST", 0, 1_000_000, DEFAULT_LIMITS.summaryCachePerRequest),
+  HUB_INTROSPECTION: boolSetting("HUB_INTROSPECTION"),
+  HUB_FIELD_SUGGESTIONS: boolSetting("HUB_FIELD_SUGGESTIONS"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${String(issue.input)}"`,
@@ -93,6 +119,12 @@ export interface Config {
   production: boolean;
   /** A staff key secret that must exist (created at start-up when missing). */
   bootstrapStaffKey: string | undefined;
+  /** What one request may cost, and the summary cache's bounds. */
+  limits: Limits;
+  /** Schema introspection (`__schema`, `__type`): on in development, off in production unless set. */
+  introspection: boolean;
+  /** "Did you mean ...?" hints in validation errors: on in development, off in production unless set. */
+  fieldSuggestions: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -124,5 +156,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     bootstrapStaffKey: e.HUB_BOOTSTRAP_STAFF_KEY,
+    limits: {
+      maxDepth: e.HUB_MAX_DEPTH,
+      maxAliases: e.HUB_MAX_ALIASES,
+      maxDirectives: e.HUB_MAX_DIRECTIVES,
+      maxTokens: e.HUB_MAX_TOKENS,
+      maxCost: e.HUB_MAX_COST,
+      unpagedListSize: e.HUB_COST_LIST_SIZE,
+      requestTimeoutMs: e.HUB_REQUEST_TIMEOUT_MS,
+      summaryCacheEntries: e.HUB_SUMMARY_CACHE_ENTRIES,
+      summaryCachePerRequest: e.HUB_SUMMARY_CACHE_PER_REQUEST,
+    },
+    introspection: e.HUB_INTROSPECTION ?? e.NODE_ENV !== "production",
+    fieldSuggestions: e.HUB_FIELD_SUGGESTIONS ?? e.NODE_ENV !== "production",
   };
 }

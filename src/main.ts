@@ -43,7 +43,7 @@ try {
 
 let database: Database;
 try {
-  database = await openConfiguredDatabase(config, "npm start");
+  database = await openConfiguredDatabase(config, "npm start", { statementTimeoutMs: config.limits.requestTimeoutMs });
 } catch (err) {
   if (err instanceof DataDirLockedError) {
     console.error(err.message);

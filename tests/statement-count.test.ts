@@ -10,7 +10,9 @@ const SOCIETIES = 60;
 const ACTIVITIES_PER_SOCIETY = 30;
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // These pages (up to 60 societies × 100 activities) cost far more than the default HUB_MAX_COST allows; this file
+  // is about statements per operation, so it raises the limit (tests/limits.test.ts holds the default).
+  hub = await startTestHub({ limits: { maxCost: 10_000_000 } });
   const make = factories(hub.database);
   const edition = await make.edition(2020);
   const societyIds: number[] = [];

@@ -22,21 +22,62 @@ export interface SqlStats {
 
 export interface Database {
   readonly engine: "pglite" | "postgres";
-  /** A drizzle handle that shares the connection(s) and counts statements into `stats`. */
-  forRequest(stats?: SqlStats): Db;
+  /**
+   * A drizzle handle that shares the connection(s) and counts statements into `stats`. Once `signal` is aborted (the
+   * request's time budget is spent or its client went away) no further statement starts, and on PostgreSQL the
+   * request's running statements are cancelled.
+   */
+  forRequest(stats?: SqlStats, signal?: AbortSignal): Db;
   /** The plain handle, for start-up work (migrations, seeds). */
   readonly db: Db;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-function countingLogger(stats: SqlStats): Logger {
+/** Drizzle calls its logger right before it sends each statement: the place to count them and to stop new ones. */
+function requestLogger(stats: SqlStats | undefined, signal: AbortSignal | undefined): Logger | undefined {
+  if (!stats && !signal) return undefined;
   return {
     logQuery(query: string, params: unknown[]) {
+      signal?.throwIfAborted();
+      if (!stats) return;
       stats.statements += 1;
       stats.log?.push({ sql: query, params });
     },
   };
+}
+
+/**
+ * The pool as one request sees it: every statement it starts (also inside its transactions) is remembered, and all
+ * are cancelled when the signal aborts. A cancelled statement fails with the signal's reason (REQUEST_TIMEOUT).
+ */
+function cancellable(client: postgres.Sql, signal: AbortSignal): postgres.Sql {
+  const started: Array<{ cancel(): unknown }> = [];
+  signal.addEventListener("abort", () => started.forEach((query) => query.cancel()), { once: true });
+  const wrap = (sql: postgres.Sql): postgres.Sql =>
+    new Proxy(sql, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop === "unsafe") {
+          return (...args: Parameters<postgres.Sql["unsafe"]>) => {
+            signal.throwIfAborted();
+            const query = target.unsafe(...args);
+            started.push(query);
+            return query;
+          };
+        }
+        if (prop === "begin" || prop === "savepoint") {
+          return (...args: unknown[]) => {
+            const i = args.findIndex((a) => typeof a === "function");
+            const body = args[i] as (tx: postgres.Sql) => unknown;
+            args[i] = (tx: postgres.Sql) => body(wrap(tx));
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  return wrap(client);
 }
 
 /** The folder inside the data directory that holds PGlite's files (beside the lock and the hub's other files). */
@@ -46,8 +87,8 @@ export function wrapPglite(client: PGlite, onClose?: () => void | Promise<void>)
   return {
     engine: "pglite",
     db: drizzlePglite({ client }) as unknown as Db,
-    forRequest: (stats) =>
-      drizzlePglite({ client, logger: stats ? countingLogger(stats) : undefined }) as unknown as Db,
+    // PGlite runs one statement at a time and cannot interrupt one: an aborted request only starts no new statement.
+    forRequest: (stats, signal) => drizzlePglite({ client, logger: requestLogger(stats, signal) }) as unknown as Db,
     ping: async () => {
       await client.query("select 1");
     },
@@ -78,8 +119,8 @@ export function wrapPostgres(client: postgres.Sql): Database {
   return {
     engine: "postgres",
     db: drizzlePostgres({ client }) as unknown as Db,
-    forRequest: (stats) =>
-      drizzlePostgres({ client, logger: stats ? countingLogger(stats) : undefined }) as unknown as Db,
+    forRequest: (stats, signal) =>
+      drizzlePostgres({ client: signal ? cancellable(client, signal) : client, logger: requestLogger(stats, signal) }) as unknown as Db,
     ping: async () => {
       await client`select 1`;
     },
@@ -89,16 +130,20 @@ export function wrapPostgres(client: postgres.Sql): Database {
   };
 }
 
-export function postgresClient(url: string, max: number): postgres.Sql {
+/** statementTimeoutMs: PostgreSQL's statement_timeout on every connection (the server passes its request budget). */
+export function postgresClient(url: string, max: number, statementTimeoutMs?: number): postgres.Sql {
   return postgres(url, {
     max,
     onnotice: () => {},
-    connection: { application_name: "idor-hub" },
+    connection: {
+      application_name: "idor-hub",
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    },
   });
 }
 
-export function openPostgres(url: string, poolSize: number): Database {
-  return wrapPostgres(postgresClient(url, poolSize));
+export function openPostgres(url: string, poolSize: number, statementTimeoutMs?: number): Database {
+  return wrapPostgres(postgresClient(url, poolSize, statementTimeoutMs));
 }
 
 /** Rows of a raw `db.execute(sql...)`: PGlite answers `{ rows }`, postgres.js an array. Normalised here, once. */

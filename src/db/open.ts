@@ -6,10 +6,11 @@ import { migrateDatabase, migratePostgresUrl } from "./migrate.js";
 export async function openConfiguredDatabase(
   config: Pick<Config, "databaseUrl" | "dataDir" | "poolSize">,
   command: string,
+  options: { statementTimeoutMs?: number } = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
     await migratePostgresUrl(config.databaseUrl);
-    return openPostgres(config.databaseUrl, config.poolSize);
+    return openPostgres(config.databaseUrl, config.poolSize, options.statementTimeoutMs);
   }
   const database = await openPglite(config.dataDir, { command });
   try {

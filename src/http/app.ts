@@ -14,13 +14,20 @@ import type { Logger } from "../logger.js";
 import { hubSchema } from "../schema.js";
 import { eventsFeedRoute } from "../events/events-feed.route.js";
 import { formatError } from "./errors.js";
-import { textGuardPlugin } from "./text-guard.js";
+import { DEFAULT_LIMITS, type Limits } from "./limits.config.js";
+import { costLimitPlugin } from "./query-cost.js";
+import { shapeRules } from "./query-limits.js";
+import { requestBudgetPlugin, requestSignal } from "./request-budget.js";
+import { textGuardPlugin, verifyUtf8 } from "./text-guard.js";
+import { SummaryCache } from "../summaries/summary.cache.js";
 import { viewerFromAuthorization } from "../auth/viewer.js";
 import { reportDownloadRoute } from "../summaries/report.route.js";
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, "corsOrigins" | "production"> & Partial<Pick<Config, "shutdownTimeoutMs">>;
+  /** Settings not given take their defaults (introspection and suggestions: on unless production). */
+  config: Pick<Config, "corsOrigins" | "production"> &
+    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions">> & { limits?: Partial<Limits> };
   logger: Logger;
   /** The server the app will listen on, so that shutdown drains its in-flight requests. */
   httpServer?: http.Server;
@@ -66,19 +73,25 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
 export async function buildApp(options: AppOptions): Promise<HubApp> {
   const { database, config, logger } = options;
   const schema = await hubSchema();
+  const limits: Limits = { ...DEFAULT_LIMITS, ...config.limits };
+  const introspection = config.introspection ?? !config.production;
+  const fieldSuggestions = config.fieldSuggestions ?? !config.production;
+  // One cache per app, never per process: two apps on two databases must not answer each other's summaries.
+  const summaries = new SummaryCache(limits.summaryCacheEntries, limits.summaryCachePerRequest);
 
   const context = (stats: SqlStats = { statements: 0 }, requestId: string = randomUUID(), viewer: Viewer = PUBLIC_VIEWER) =>
-    createContext(database.forRequest(stats), viewer, requestId, stats);
+    createContext(database.forRequest(stats), viewer, requestId, stats, { summaries });
 
   /** The context of an HTTP request: who calls comes from its Authorization header (401 when that is bad). */
   const requestContext = async (req: express.Request, res: express.Response): Promise<Context> => {
     const stats: SqlStats = { statements: 0 };
-    const db = database.forRequest(stats);
+    const signal = requestSignal(res, limits.requestTimeoutMs);
+    const db = database.forRequest(stats, signal);
     const viewer = await viewerFromAuthorization(db, req.header("authorization"));
-    return createContext(db, viewer, res.locals.requestId as string, stats);
+    return createContext(db, viewer, res.locals.requestId as string, stats, { signal, summaries });
   };
 
-  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>()];
+  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>(), costLimitPlugin<Context>(limits), requestBudgetPlugin<Context>()];
   if (options.httpServer) {
     plugins.push(
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs ?? 10_000 }),
@@ -88,9 +101,15 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: formatError(logger),
+    formatError: formatError(logger, { maxTokens: limits.maxTokens, fieldSuggestions }),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection,
+    // graphql-js stops parsing past this many tokens; depth, aliases and directives are validation rules (GraphQL
+    // Armor); the cost is checked per request with its variables (costLimitPlugin). See README "Limits on a request".
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: shapeRules(limits),
+    // Array batching stays off (Apollo's default, said here on purpose): a batch would multiply every limit above.
+    allowBatchedHttpRequests: false,
     // Credentials travel in the Authorization header, which browsers never attach on their own: no CSRF risk, and
     // plain GET queries (GraphQL over HTTP) must work without Apollo's preflight header.
     csrfPrevention: false,
@@ -163,7 +182,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
 
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: "1mb", verify: verifyUtf8 }),
     expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res) }),
   );
 
@@ -181,7 +200,11 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
           ? "The request body is too large (limit 1 MB)."
           : type === "entity.parse.failed"
             ? "The request body is not valid JSON."
-            : "Bad request.";
+            : type === "charset.invalid"
+              ? "The request body is not valid UTF-8."
+              : type === "charset.unsupported" || type === "encoding.unsupported"
+                ? "The request body's charset or encoding is not supported: send UTF-8 JSON."
+                : "Bad request.";
       res.status(status).json({ errors: [{ message, extensions: { code: "BAD_REQUEST" } }] });
       return;
     }

@@ -1,38 +1,66 @@
-// PostgreSQL text cannot hold the NUL character (U+0000): a string with one would fail deep in the database as an
-// internal error. This plugin refuses such input at the edge, in variables and in the query's own literals alike.
+// Text the database cannot hold faithfully is refused at the edge, in variables and in the query's own literals:
+// - the NUL character (U+0000): PostgreSQL text cannot hold it;
+// - a lone UTF-16 surrogate ("\ud800" in JSON): not a character at all; it cannot be encoded as UTF-8 and the
+//   audit log's JSON would refuse it deep inside a transaction;
+// - a body that is not valid UTF-8: decoding would silently replace the bad bytes with U+FFFD.
 import type { ApolloServerPlugin } from "@apollo/server";
+import { isUtf8 } from "node:buffer";
+import type { IncomingMessage } from "node:http";
 import { Kind, visit, type DocumentNode } from "graphql";
 import { HubError } from "../shared/errors.js";
 
-function hasNul(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (depth > 64 || value === null || typeof value !== "object") return false;
-  if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1));
-  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || hasNul(v, depth + 1));
+type Problem = "nul" | "surrogate" | null;
+
+/** With the u flag a surrogate pair is one code point, so this matches only unpaired surrogates. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function problemIn(text: string): Problem {
+  if (text.includes("\u0000")) return "nul";
+  return LONE_SURROGATE.test(text) ? "surrogate" : null;
 }
 
-function documentHasNul(document: DocumentNode): boolean {
-  let found = false;
+function problemInValue(value: unknown, depth = 0): Problem {
+  if (typeof value === "string") return problemIn(value);
+  if (depth > 64 || value === null || typeof value !== "object") return null;
+  const parts = Array.isArray(value) ? value : Object.entries(value).flat();
+  for (const part of parts) {
+    const found = problemInValue(part, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+function problemInDocument(document: DocumentNode): Problem {
+  let found: Problem = null;
   visit(document, {
     [Kind.STRING]: (node) => {
-      if (node.value.includes("\u0000")) found = true;
+      found ??= problemIn(node.value);
     },
   });
   return found;
 }
+
+const MESSAGES: Record<Exclude<Problem, null>, string> = {
+  nul: "Text may not contain the NUL character (\\u0000): remove it and retry.",
+  surrogate: "Text may not contain a lone UTF-16 surrogate (such as \\ud800 without its pair): send whole characters and retry.",
+};
 
 export function textGuardPlugin<T extends object>(): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          if (hasNul(request.variables) || documentHasNul(document)) {
-            throw new HubError("BAD_USER_INPUT", "Text may not contain the NUL character (\\u0000): remove it and retry.", {
-              http: { status: 400 },
-            });
-          }
+          const problem = problemInValue(request.variables) ?? problemInDocument(document);
+          if (problem) throw new HubError("BAD_USER_INPUT", MESSAGES[problem], { http: { status: 400 } });
         },
       };
     },
   };
+}
+
+/** express.json's `verify`: a body that is not valid UTF-8 is refused with 400 instead of being decoded lossily. */
+export function verifyUtf8(_req: IncomingMessage, _res: unknown, body: Buffer): void {
+  if (!isUtf8(body)) {
+    throw Object.assign(new Error("The request body is not valid UTF-8."), { status: 400, type: "charset.invalid" });
+  }
 }

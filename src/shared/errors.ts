@@ -11,6 +11,13 @@ export const ERROR_CODES = {
   INTERNAL_SERVER_ERROR: "An unexpected failure; the server log has the details under the request id.",
   SERVICE_UNAVAILABLE: "The database cannot be reached right now; retry later.",
   RESULT_OUT_OF_RANGE: "A computed total exceeds 2^53-1 and cannot be returned exactly.",
+  // Limits on a request (HTTP 400, refused before anything runs). extensions: { limit, max, actual }.
+  QUERY_TOO_LARGE: "The document has more tokens than HUB_MAX_TOKENS allows.",
+  QUERY_TOO_DEEP: "The operation nests fields deeper than HUB_MAX_DEPTH allows.",
+  TOO_MANY_ALIASES: "The operation has more aliases than HUB_MAX_ALIASES allows.",
+  TOO_MANY_DIRECTIVES: "The operation has more directives than HUB_MAX_DIRECTIVES allows.",
+  QUERY_TOO_COMPLEX: "The operation's cost (lists multiplied by their page sizes) exceeds HUB_MAX_COST.",
+  REQUEST_TIMEOUT: "The request ran out of its time budget (HUB_REQUEST_TIMEOUT_MS); its database work was cancelled.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -1,5 +1,6 @@
-// Edition summaries: computed in SQL (summary.sql.ts), cached per edition and visibility in this process, keyed by the
-// database's data_revision so that every write - on any replica - invalidates them before the next read.
+// Edition summaries: computed in SQL (summary.sql.ts), cached per edition and visibility in the app's summary cache
+// (ctx.summaries, summary.cache.ts), stamped with the database's data_revision so that every write - on any replica -
+// invalidates them before the next read.
 import { eq } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Db } from "../db/client.js";
@@ -43,29 +44,6 @@ export interface RankingEntry {
   precision: Figure["precision"];
   share: number | null;
 }
-
-interface CacheEntry<T> {
-  revision: number;
-  value: Promise<T>;
-}
-
-/** Process-wide cache; holds nothing that matters (it can always be recomputed). */
-class SummaryCache {
-  private readonly entries = new Map<string, CacheEntry<unknown>>();
-  private static readonly MAX_ENTRIES = 500;
-
-  get<T>(key: string, revision: number, compute: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit && hit.revision === revision) return hit.value as Promise<T>;
-    const value = compute();
-    this.entries.set(key, { revision, value });
-    value.catch(() => this.entries.delete(key));
-    if (this.entries.size > SummaryCache.MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    return value;
-  }
-}
-
-export const summaryCache = new SummaryCache();
 
 const revisions = new WeakMap<Context, Promise<number>>();
 
@@ -127,7 +105,7 @@ export async function editionSummary(ctx: Context, year: number, includePending:
   assertPreview(ctx, includePending);
   const revision = await revisionOf(ctx);
   const key = `summary:${year}:${includePending ? "preview" : "public"}`;
-  const summary = await summaryCache.get(key, revision, async () => {
+  const summary = await ctx.summaries.get(key, revision, async () => {
     const edition = await editionOf(ctx, year);
     return edition ? compute(ctx.db, edition, includePending, revision) : null;
   });
@@ -145,7 +123,7 @@ export async function ranking(
   channel: Channel | null,
 ): Promise<RankingEntry[]> {
   const key = `ranking:${summary.year}:${summary.includesPending}:${by}:${kind}:${channel}`;
-  return summaryCache.get(key, summary.revision, async () => {
+  return ctx.summaries.get(key, summary.revision, async () => {
     const rows = rowsOf<{ key: string | null; societies: number; value: string; prank: number; total: string }>(
       await ctx.db.execute(rankingQuery(summary.year, summary.includesPending, kind, channel, by)),
     );

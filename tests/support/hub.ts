@@ -6,6 +6,7 @@ import { pino } from "pino";
 import type { Database, SqlStats } from "../../src/db/client.js";
 import { buildApp, type HubApp } from "../../src/http/app.js";
 import type { Config } from "../../src/config.js";
+import type { Limits } from "../../src/http/limits.config.js";
 import type { Viewer } from "../../src/context.js";
 import { openTestDatabase } from "./db.js";
 
@@ -27,7 +28,11 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(config: Partial<Pick<Config, "corsOrigins" | "production">> = {}): Promise<TestHub> {
+export type TestHubConfig = Partial<Pick<Config, "corsOrigins" | "production" | "introspection" | "fieldSuggestions">> & {
+  limits?: Partial<Limits>;
+};
+
+export async function startTestHub(config: TestHubConfig = {}): Promise<TestHub> {
   const database = await openTestDatabase();
   const httpServer = http.createServer();
   const app = await buildApp({

@@ -1,0 +1,74 @@
+// The summary cache belongs to one app: two apps in one process (two databases) never answer each other's summaries.
+// It is bounded, and one request may add only a few entries, so a request asking for many summaries and rankings
+// cannot push out what other callers rely on.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { factories } from "./support/factories.js";
+import { startTestHub, type TestHub } from "./support/hub.js";
+
+const SUMMARY = `{ summary(year: 2020) { revision totals { kind value } } }`;
+
+/** The same writes in the same order on each database (so both have the same data revision), with its own figure. */
+async function editionWithMentions(hub: TestHub, value: number) {
+  const make = factories(hub.database);
+  const society = await make.society({ slug: "esr" });
+  const edition = await make.edition(2020);
+  const activity = await make.activity({ societyId: society.id, editionId: edition.id });
+  await make.metric({ activityId: activity.id, kind: "MENTIONS", value });
+  for (const kind of ["VIEWS", "REACH", "IMPRESSIONS", "DOWNLOADS"] as const) await make.metric({ activityId: activity.id, kind, value: 5 });
+}
+
+describe("two apps in one process", () => {
+  let a: TestHub;
+  let b: TestHub;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startTestHub(), startTestHub()]);
+    await editionWithMentions(a, 111);
+    await editionWithMentions(b, 222);
+  });
+  afterAll(() => Promise.all([a.close(), b.close()]));
+
+  it("each answers its own database's summary, also when the revisions are equal and the other has it cached", async () => {
+    const first = await a.gql(SUMMARY);
+    const second = await b.gql(SUMMARY);
+    expect(first.data.summary.revision).toBe(second.data.summary.revision);
+    const mentions = (r: any) => r.data.summary.totals.find((t: any) => t.kind === "MENTIONS").value;
+    expect(mentions(first)).toBe(111);
+    expect(mentions(second)).toBe(222);
+    // And again, from the caches.
+    expect(mentions(await a.gql(SUMMARY))).toBe(111);
+    expect(mentions(await b.gql(SUMMARY))).toBe(222);
+  });
+});
+
+describe("a bounded cache", () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ limits: { summaryCacheEntries: 4, summaryCachePerRequest: 2 } });
+    await editionWithMentions(hub, 111);
+  });
+  afterAll(() => hub.close());
+
+  const rankings = (kinds: string[]) => `{ summary(year: 2020) { ${kinds.map((k, i) => `r${i}: bySociety(kind: ${k}) { value }`).join(" ")} } }`;
+
+  it("keeps a summary cached while requests that each ask for many rankings come and go", async () => {
+    const cold = await hub.gql(SUMMARY);
+    expect(cold.sql.length).toBeGreaterThan(1);
+    // Cached: only the data revision is read.
+    expect((await hub.gql(SUMMARY)).sql).toHaveLength(1);
+
+    for (const kinds of [["MENTIONS", "VIEWS", "REACH", "IMPRESSIONS", "DOWNLOADS"], ["PARTICIPANTS", "LECTURES", "ENGAGEMENTS", "COUNTRIES", "LANGUAGES"]]) {
+      const flood = await hub.gql(rankings(kinds));
+      expect(flood.errors).toBeUndefined();
+      expect(flood.data.summary.r0).toBeDefined();
+      // Five rankings, each computed once within the request even beyond its share of the cache.
+      expect(flood.sql.filter((s) => /rank|group by/i.test(s.sql)).length).toBeLessThanOrEqual(5);
+    }
+    expect((await hub.gql(SUMMARY)).sql).toHaveLength(1);
+  });
+
+  it("still answers a ranking the request could not cache, the same as a cached one", async () => {
+    const again = await hub.gql(rankings(["MENTIONS", "VIEWS", "REACH", "IMPRESSIONS", "DOWNLOADS"]));
+    expect(again.data.summary.r0).toEqual([{ value: 111 }]);
+    expect(again.data.summary.r4).toEqual([{ value: 5 }]);
+  });
+});

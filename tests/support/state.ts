@@ -1,0 +1,21 @@
+// The database's state as a value: every table's row count and a digest of all its rows (audit log included). Two
+// equal snapshots mean nothing was written in between.
+import { sql } from "drizzle-orm";
+import { rowsOf, type Database } from "../../src/db/client.js";
+
+const TABLES = ["societies", "editions", "activities", "metrics", "activity_changes", "api_keys", "audit_log"] as const;
+
+export type Snapshot = Record<string, { n: number; digest: string }>;
+
+export async function snapshot(database: Database): Promise<Snapshot> {
+  const out: Snapshot = {};
+  for (const table of TABLES) {
+    const [row] = rowsOf<{ n: number; digest: string }>(
+      await database.db.execute(
+        sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`),
+      ),
+    );
+    out[table] = row!;
+  }
+  return out;
+}
