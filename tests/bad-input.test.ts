@@ -130,11 +130,9 @@ describe("requests that must not reach a resolver", () => {
     });
   }
 
-  it("refuses bodies of 5 MB and 50 MB with 413, writing nothing", async () => {
+  it("refuses bodies of 5 MB and 50 MB with 413 as soon as it sees their length, writing nothing", async () => {
     for (const megabytes of [5, 50]) {
-      const title = "x".repeat(megabytes * 1024 * 1024);
-      const body = JSON.stringify({ query: SUBMIT, variables: { input: input({ title }) } });
-      const { status, text } = await rawPost(body);
+      const { status, text } = await postLarge(megabytes * 1024 * 1024);
       expect(status).toBe(413);
       expect(text).toMatch(/too large/);
       await expectNothingWrittenAndAlive(text);
@@ -142,21 +140,41 @@ describe("requests that must not reach a resolver", () => {
   });
 });
 
-/** A POST through node:http, reading the answer even when the hub answers before the upload has finished. */
-function rawPost(body: string): Promise<{ status: number; text: string }> {
+/**
+ * POSTs a submission whose title makes the body `size` bytes, streamed in chunks (never built in memory) and stopped
+ * as soon as the hub answers: a hub that reads the whole body before refusing it would make this slow.
+ */
+function postLarge(size: number): Promise<{ status: number; text: string }> {
+  const head = Buffer.from(`{"query": ${JSON.stringify(SUBMIT)}, "variables": {"input": {"idempotencyKey": "big", "year": 2025, "kind": "WEBINAR", "title": "`);
+  const tail = Buffer.from(`"}}}`);
+  const chunk = Buffer.alloc(64 * 1024, "x");
   return new Promise((resolve, reject) => {
     const url = new URL(`${base}/graphql`);
+    let answered = false;
     const request = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}`, "content-length": Buffer.byteLength(body) } },
+      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}`, "content-length": size } },
       (response) => {
+        answered = true;
         let text = "";
         response.setEncoding("utf8");
-        response.on("data", (chunk) => (text += chunk));
-        response.on("end", () => resolve({ status: response.statusCode!, text }));
+        response.on("data", (data) => (text += data));
+        response.on("end", () => {
+          request.destroy();
+          resolve({ status: response.statusCode!, text });
+        });
       },
     );
-    request.on("error", (err) => ((err as NodeJS.ErrnoException).code === "EPIPE" || (err as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(err)));
-    request.end(body);
+    request.on("error", (err) => (answered ? undefined : reject(err)));
+    let sent = 0;
+    const pump = () => {
+      while (!answered && sent < size) {
+        const piece = sent === 0 ? head : sent + chunk.length + tail.length >= size ? Buffer.concat([chunk.subarray(0, size - sent - tail.length), tail]) : chunk;
+        sent += piece.length;
+        if (!request.write(piece)) return void request.once("drain", pump);
+      }
+      if (!answered) request.end();
+    };
+    pump();
   });
 }
 
