@@ -89,16 +89,22 @@ export function wrapPostgres(client: postgres.Sql): Database {
   };
 }
 
-export function postgresClient(url: string, max: number): postgres.Sql {
+/** A connection that cannot open within `connectTimeoutMs` fails (the request answers 503 instead of hanging). */
+export function postgresClient(url: string, max: number, connectTimeoutMs = 30_000): postgres.Sql {
   return postgres(url, {
     max,
+    connect_timeout: connectTimeoutMs / 1000,
+    // postgres.js waits 3^failures/100 s (up to 20 s) before reopening a connection after failed ones: queries
+    // queued behind it hung for seconds and recovery lagged the database by ~10 s. The hub's DatabaseGuard already
+    // keeps requests off a down database (one probe per interval), so a connection may reopen after 100 ms.
+    backoff: () => 0.1,
     onnotice: () => {},
     connection: { application_name: "idor-hub" },
   });
 }
 
-export function openPostgres(url: string, poolSize: number): Database {
-  return wrapPostgres(postgresClient(url, poolSize));
+export function openPostgres(url: string, poolSize: number, connectTimeoutMs?: number): Database {
+  return wrapPostgres(postgresClient(url, poolSize, connectTimeoutMs));
 }
 
 /** Rows of a raw `db.execute(sql...)`: PGlite answers `{ rows }`, postgres.js an array. Normalised here, once. */

@@ -4,12 +4,12 @@ import { openPglite, openPostgres, type Database } from "./client.js";
 import { migrateDatabase, migratePostgresUrl } from "./migrate.js";
 
 export async function openConfiguredDatabase(
-  config: Pick<Config, "databaseUrl" | "dataDir" | "poolSize">,
+  config: Pick<Config, "databaseUrl" | "dataDir" | "poolSize"> & Partial<Pick<Config, "dbConnectTimeoutMs">>,
   command: string,
 ): Promise<Database> {
   if (config.databaseUrl) {
     await migratePostgresUrl(config.databaseUrl);
-    return openPostgres(config.databaseUrl, config.poolSize);
+    return openPostgres(config.databaseUrl, config.poolSize, config.dbConnectTimeoutMs);
   }
   const database = await openPglite(config.dataDir, { command });
   try {

@@ -1,9 +1,11 @@
 // The last gate before an error leaves the server: known errors pass with their code (never a stack trace), anything
-// else is logged with the request id and masked as INTERNAL_SERVER_ERROR, so no SQL or internals reach a client.
+// else is logged and masked as INTERNAL_SERVER_ERROR, so no SQL or internals reach a client. Log lines carry the
+// request id (the logger takes it from the request's scope) and never SQL parameters (the logger's error serialiser).
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { HubError } from "../shared/errors.js";
 import type { Logger } from "../logger.js";
+import { isDatabaseUnavailable } from "./database-guard.js";
 
 /** Codes Apollo Server itself uses for request errors (parse, validation, variable coercion...). */
 const APOLLO_REQUEST_CODES = new Set([
@@ -16,9 +18,8 @@ const APOLLO_REQUEST_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECT_TIMEOUT"]);
-
-export function formatError(logger: Logger) {
+/** `onUnavailable` hears of every "database unreachable" error (the DatabaseGuard opens on it). */
+export function formatError(logger: Logger, onUnavailable: (err: unknown) => void = () => {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
@@ -26,10 +27,9 @@ export function formatError(logger: Logger) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    const cause = (original as { cause?: { code?: string } } | undefined)?.cause;
-    const driverCode = (original as { code?: string } | undefined)?.code ?? cause?.code;
-    if (driverCode && UNAVAILABLE_CODES.has(driverCode)) {
-      logger.error({ err: original }, "database unavailable");
+    if (isDatabaseUnavailable(original)) {
+      logger.error({ err: original, path: formatted.path }, "database unavailable");
+      onUnavailable(original);
       return {
         message: "The database is unavailable right now; retry later.",
         path: formatted.path,

@@ -27,13 +27,16 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(config: Partial<Pick<Config, "corsOrigins" | "production">> = {}): Promise<TestHub> {
+export async function startTestHub(
+  config: Partial<Pick<Config, "corsOrigins" | "production">> & { reliability?: Partial<Config["reliability"]> } = {},
+  logger = pino({ level: "silent" }),
+): Promise<TestHub> {
   const database = await openTestDatabase();
   const httpServer = http.createServer();
   const app = await buildApp({
     database,
     config: { corsOrigins: "*", production: false, ...config },
-    logger: pino({ level: "silent" }),
+    logger,
     httpServer,
   });
   httpServer.on("request", app.app);
