@@ -89,7 +89,9 @@ export class DatabaseGuard {
   private ping(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error("database ping timed out"), { code: "ETIMEDOUT" })), this.pingTimeoutMs);
+      // Not an "unreachable" code: a slow answer (a busy pool, PGlite's one-statement queue) makes /readyz say 503,
+      // but must not shut every request out.
+      timer = setTimeout(() => reject(Object.assign(new Error("database ping timed out"), { code: "PING_TIMEOUT" })), this.pingTimeoutMs);
     });
     return Promise.race([this.database.ping(), timeout]).finally(() => clearTimeout(timer));
   }
