@@ -1,5 +1,6 @@
 // Configuration is read and validated here, once, at start-up. A bad value stops the process with a message that
 // names the setting, what it got and what it expects.
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { API_KEY_FORMAT_HELP, prefixOf } from "./auth/api-key.js";
@@ -81,6 +82,34 @@ const env = z.object({
   HUB_SUMMARY_CACHE_PER_REQUEST: intSetting("HUB_SUMMARY_CACHE_PER_REQUEST", 0, 1_000_000, DEFAULT_LIMITS.summaryCachePerRequest),
   HUB_INTROSPECTION: boolSetting("HUB_INTROSPECTION"),
   HUB_FIELD_SUGGESTIONS: boolSetting("HUB_FIELD_SUGGESTIONS"),
+  // Reliability (README "Reliability: rate limits, overload and faults"). A limit of 0 turns that limit off.
+  HUB_DB_CONNECT_TIMEOUT_MS: intSetting("HUB_DB_CONNECT_TIMEOUT_MS", 100, 60_000, 1_000),
+  HUB_RATE_LIMIT_WINDOW_S: intSetting("HUB_RATE_LIMIT_WINDOW_S", 1, 86_400, 60),
+  HUB_RATE_LIMIT_ANONYMOUS: intSetting("HUB_RATE_LIMIT_ANONYMOUS", 0, 1_000_000_000, 600),
+  HUB_RATE_LIMIT_KEYED: intSetting("HUB_RATE_LIMIT_KEYED", 0, 1_000_000_000, 1_200),
+  HUB_RATE_LIMIT_AUTH_FAILURES: intSetting("HUB_RATE_LIMIT_AUTH_FAILURES", 0, 1_000_000_000, 10),
+  HUB_RATE_LIMIT_AUTH_BLOCK_S: intSetting("HUB_RATE_LIMIT_AUTH_BLOCK_S", 1, 86_400, 900),
+  HUB_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = raw?.trim() ?? "";
+      if (value === "" || value === "false") return false as const;
+      if (/^\d+$/.test(value)) return Number(value);
+      const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+      const bad = entries.find((e) => !PROXY_NAMES.has(e) && !isAddressOrSubnet(e));
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `HUB_TRUST_PROXY must be "false", a number of proxy hops, or a comma-separated list of addresses/subnets (or loopback, linklocal, uniquelocal); got "${bad}"`,
+        });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+  HUB_MAX_CONCURRENT_REQUESTS: intSetting("HUB_MAX_CONCURRENT_REQUESTS", 0, 100_000, 64),
+  HUB_MAX_QUEUED_REQUESTS: intSetting("HUB_MAX_QUEUED_REQUESTS", 0, 1_000_000, 128),
+  HUB_MAX_QUEUE_WAIT_MS: intSetting("HUB_MAX_QUEUE_WAIT_MS", 1, 600_000, 2_000),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${String(issue.input)}"`,
@@ -104,6 +133,35 @@ const env = z.object({
     }),
 });
 
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split("/");
+  const family = net.isIP(address ?? "");
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/** Limits that keep one caller, or a flood, from taking the hub down (README: "Reliability"). 0 turns a limit off. */
+export interface ReliabilitySettings {
+  rateLimitWindowS: number;
+  /** Requests per window per client address, for callers without a key. */
+  rateLimitAnonymous: number;
+  /** Requests per window per API key. */
+  rateLimitKeyed: number;
+  /** Failed authentications (bad, unknown, revoked key) per client address before it is blocked. */
+  rateLimitAuthFailures: number;
+  /** How long a client address stays blocked after too many failed authentications (also their counting window). */
+  rateLimitAuthBlockS: number;
+  /** Express's "trust proxy": false (default), a hop count, or the proxies' addresses. */
+  trustProxy: false | number | string[];
+  /** Requests served at once; beyond it they wait in a queue (0: no limit). */
+  maxConcurrentRequests: number;
+  /** Requests that may wait; one more is answered 503 OVERLOADED at once. */
+  maxQueuedRequests: number;
+  /** A request that waited this long for its turn is answered 503 OVERLOADED. */
+  maxQueueWaitMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -115,6 +173,9 @@ export interface Config {
   corsOrigins: "*" | string[];
   seedOnEmpty: boolean;
   shutdownTimeoutMs: number;
+  /** How long opening a PostgreSQL connection may take before the request fails with SERVICE_UNAVAILABLE. */
+  dbConnectTimeoutMs: number;
+  reliability: ReliabilitySettings;
   logLevel: string;
   production: boolean;
   /** A staff key secret that must exist (created at start-up when missing). */
@@ -153,6 +214,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: origins.length === 0 || origins.includes("*") ? "*" : origins,
     seedOnEmpty: e.HUB_SEED_ON_EMPTY === "true",
     shutdownTimeoutMs: e.HUB_SHUTDOWN_TIMEOUT_MS,
+    dbConnectTimeoutMs: e.HUB_DB_CONNECT_TIMEOUT_MS,
+    reliability: {
+      rateLimitWindowS: e.HUB_RATE_LIMIT_WINDOW_S,
+      rateLimitAnonymous: e.HUB_RATE_LIMIT_ANONYMOUS,
+      rateLimitKeyed: e.HUB_RATE_LIMIT_KEYED,
+      rateLimitAuthFailures: e.HUB_RATE_LIMIT_AUTH_FAILURES,
+      rateLimitAuthBlockS: e.HUB_RATE_LIMIT_AUTH_BLOCK_S,
+      trustProxy: e.HUB_TRUST_PROXY,
+      maxConcurrentRequests: e.HUB_MAX_CONCURRENT_REQUESTS,
+      maxQueuedRequests: e.HUB_MAX_QUEUED_REQUESTS,
+      maxQueueWaitMs: e.HUB_MAX_QUEUE_WAIT_MS,
+    },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     bootstrapStaffKey: e.HUB_BOOTSTRAP_STAFF_KEY,

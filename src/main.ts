@@ -23,6 +23,8 @@ try {
   throw err;
 }
 
+// A closed stderr (the reader went away) must not turn a console.error into an uncaught exception.
+process.stderr.on("error", () => {});
 const logger = createLogger(config.logLevel);
 const started = Date.now();
 
@@ -72,7 +74,9 @@ if (staffKey.created) {
   );
 }
 
-const hub = await buildApp({ database, config, logger, httpServer });
+// In-flight requests get most of the shutdown timeout; the rest is for closing the database (see shutdown()).
+const drainMs = Math.max(0, config.shutdownTimeoutMs - Math.min(2_000, Math.floor(config.shutdownTimeoutMs / 4)));
+const hub = await buildApp({ database, config: { ...config, shutdownTimeoutMs: drainMs }, logger, httpServer });
 httpServer.off("request", startingHandler);
 httpServer.on("request", hub.app);
 const address = httpServer.address();
@@ -87,10 +91,12 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down: finishing in-flight requests");
+  // Whatever hangs (a request, the database, a stuck reader of our stdout), the process ends within the timeout. The
+  // data-directory lock is released by the lock's own exit handler.
   const force = setTimeout(() => {
-    logger.error("shutdown timed out; exiting");
+    logger.error({ timeoutMs: config.shutdownTimeoutMs }, "shutdown timed out; exiting");
     process.exit(1);
-  }, config.shutdownTimeoutMs + 5_000);
+  }, config.shutdownTimeoutMs);
   force.unref();
   try {
     await hub.stop(); // drains the HTTP server (ApolloServerPluginDrainHttpServer)

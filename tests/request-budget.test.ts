@@ -121,7 +121,7 @@ describe.runIf(onPostgres)("on PostgreSQL", () => {
   });
 
   it("gives every connection of the server's pool a statement_timeout", async () => {
-    const client = postgresClient(DATABASE_URL!, 1, 200);
+    const client = postgresClient(DATABASE_URL!, 1, { statementTimeoutMs: 200 });
     try {
       await expect(client`select pg_sleep(2)`).rejects.toMatchObject({ code: "57014" });
     } finally {

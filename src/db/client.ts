@@ -130,10 +130,21 @@ export function wrapPostgres(client: postgres.Sql): Database {
   };
 }
 
-/** statementTimeoutMs: PostgreSQL's statement_timeout on every connection (the server passes its request budget). */
-export function postgresClient(url: string, max: number, statementTimeoutMs?: number): postgres.Sql {
+/** A connection that cannot open within `connectTimeoutMs` fails (the request answers 503 instead of hanging);
+ * `statementTimeoutMs` is PostgreSQL's statement_timeout on every connection (the server passes its request budget). */
+export interface PostgresOptions {
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}
+
+export function postgresClient(url: string, max: number, { connectTimeoutMs = 30_000, statementTimeoutMs }: PostgresOptions = {}): postgres.Sql {
   return postgres(url, {
     max,
+    connect_timeout: connectTimeoutMs / 1000,
+    // postgres.js waits 3^failures/100 s (up to 20 s) before reopening a connection after failed ones: queries
+    // queued behind it hung for seconds and recovery lagged the database by ~10 s. The hub's DatabaseGuard already
+    // keeps requests off a down database (one probe per interval), so a connection may reopen after 100 ms.
+    backoff: () => 0.1,
     onnotice: () => {},
     connection: {
       application_name: "idor-hub",
@@ -142,8 +153,8 @@ export function postgresClient(url: string, max: number, statementTimeoutMs?: nu
   });
 }
 
-export function openPostgres(url: string, poolSize: number, statementTimeoutMs?: number): Database {
-  return wrapPostgres(postgresClient(url, poolSize, statementTimeoutMs));
+export function openPostgres(url: string, poolSize: number, options: PostgresOptions = {}): Database {
+  return wrapPostgres(postgresClient(url, poolSize, options));
 }
 
 /** Rows of a raw `db.execute(sql...)`: PGlite answers `{ rows }`, postgres.js an array. Normalised here, once. */

@@ -4,13 +4,16 @@ import { openPglite, openPostgres, type Database } from "./client.js";
 import { migrateDatabase, migratePostgresUrl } from "./migrate.js";
 
 export async function openConfiguredDatabase(
-  config: Pick<Config, "databaseUrl" | "dataDir" | "poolSize">,
+  config: Pick<Config, "databaseUrl" | "dataDir" | "poolSize"> & Partial<Pick<Config, "dbConnectTimeoutMs">>,
   command: string,
   options: { statementTimeoutMs?: number } = {},
 ): Promise<Database> {
   if (config.databaseUrl) {
     await migratePostgresUrl(config.databaseUrl);
-    return openPostgres(config.databaseUrl, config.poolSize, options.statementTimeoutMs);
+    return openPostgres(config.databaseUrl, config.poolSize, {
+      statementTimeoutMs: options.statementTimeoutMs,
+      connectTimeoutMs: config.dbConnectTimeoutMs,
+    });
   }
   const database = await openPglite(config.dataDir, { command });
   try {

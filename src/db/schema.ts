@@ -270,3 +270,13 @@ export const dataRevision = pgTable(
   },
   (t) => [check("data_revision_single_row", sql`${t.id}`)],
 );
+
+/**
+ * Rate-limit counters shared by every hub process on one PostgreSQL database (rate-limiter-flexible's drizzle store:
+ * one row per limiter key and window). Unlogged in the migration: counters need no crash safety and no WAL.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamp("expire", { withTimezone: true, mode: "date", precision: 3 }),
+});

@@ -7,10 +7,10 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
-import type { Config } from "../config.js";
+import type { Config, ReliabilitySettings } from "../config.js";
 import { createContext, PUBLIC_VIEWER, type Context, type Viewer } from "../context.js";
 import type { Database, SqlStats } from "../db/client.js";
-import type { Logger } from "../logger.js";
+import { inRequestScope, type Logger } from "../logger.js";
 import { hubSchema } from "../schema.js";
 import { eventsFeedRoute } from "../events/events-feed.route.js";
 import { formatError } from "./errors.js";
@@ -20,14 +20,21 @@ import { shapeRules } from "./query-limits.js";
 import { requestBudgetPlugin, requestSignal } from "./request-budget.js";
 import { textGuardPlugin, verifyUtf8 } from "./text-guard.js";
 import { SummaryCache } from "../summaries/summary.cache.js";
-import { viewerFromAuthorization } from "../auth/viewer.js";
+import { DatabaseGuard, unavailable } from "./database-guard.js";
+import { loadShedding } from "./load-shedding.js";
+import { callerLimits } from "./rate-limits.js";
+import { HubError } from "../shared/errors.js";
 import { reportDownloadRoute } from "../summaries/report.route.js";
 
 export interface AppOptions {
   database: Database;
   /** Settings not given take their defaults (introspection and suggestions: on unless production). */
   config: Pick<Config, "corsOrigins" | "production"> &
-    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions">> & { limits?: Partial<Limits> };
+    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions">> & {
+      limits?: Partial<Limits>;
+      /** Rate limits and load shedding; absent (tests), every limit is off. */
+      reliability?: Partial<ReliabilitySettings>;
+    };
   logger: Logger;
   /** The server the app will listen on, so that shutdown drains its in-flight requests. */
   httpServer?: http.Server;
@@ -38,10 +45,44 @@ export interface HubApp {
   apollo: ApolloServer<Context>;
   /** Creates a request context the way an HTTP request gets one (tests use it with apollo.executeOperation). */
   context(stats?: SqlStats, viewer?: Viewer): Context;
+  /** Opens when the database is unreachable (503 at once) and closes by itself when it answers again. */
+  databaseGuard: DatabaseGuard;
+  /** Requests being served and waiting (load shedding). */
+  load(): { active: number; queued: number };
   stop(): Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Every limit off: what a hub built without reliability settings (tests) runs with. */
+const NO_LIMITS: ReliabilitySettings = {
+  rateLimitWindowS: 60,
+  rateLimitAnonymous: 0,
+  rateLimitKeyed: 0,
+  rateLimitAuthFailures: 0,
+  rateLimitAuthBlockS: 60,
+  trustProxy: false,
+  maxConcurrentRequests: 0,
+  maxQueuedRequests: 0,
+  maxQueueWaitMs: 1,
+};
+
+/** A resolver met an unreachable database: the whole answer is 503 with Retry-After, like a refused request. */
+function unavailableStatusPlugin(retryAfterSeconds: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const codes = (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code);
+          if (!codes.includes("SERVICE_UNAVAILABLE")) return;
+          response.http.status = 503;
+          response.http.headers.set("retry-after", String(retryAfterSeconds));
+        },
+      };
+    },
+  };
+}
 
 function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return {
@@ -78,20 +119,33 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   const fieldSuggestions = config.fieldSuggestions ?? !config.production;
   // One cache per app, never per process: two apps on two databases must not answer each other's summaries.
   const summaries = new SummaryCache(limits.summaryCacheEntries, limits.summaryCachePerRequest);
+  const reliability: ReliabilitySettings = { ...NO_LIMITS, ...config.reliability };
+  const databaseGuard = new DatabaseGuard(database, logger);
+  const shedding = loadShedding({
+    maxConcurrent: reliability.maxConcurrentRequests,
+    maxQueued: reliability.maxQueuedRequests,
+    maxWaitMs: reliability.maxQueueWaitMs,
+  });
+  const callers = callerLimits(database, reliability);
 
   const context = (stats: SqlStats = { statements: 0 }, requestId: string = randomUUID(), viewer: Viewer = PUBLIC_VIEWER) =>
     createContext(database.forRequest(stats), viewer, requestId, stats, { summaries });
 
-  /** The context of an HTTP request: who calls comes from its Authorization header (401 when that is bad). */
-  const requestContext = async (req: express.Request, res: express.Response): Promise<Context> => {
-    const stats: SqlStats = { statements: 0 };
+  /** The context of an HTTP request: who calls was settled by the `authenticate` middleware (rate limits included). */
+  const requestContext = async (_req: express.Request, res: express.Response): Promise<Context> => {
+    const stats = (res.locals.sql as SqlStats | undefined) ?? { statements: 0 };
     const signal = requestSignal(res, limits.requestTimeoutMs);
     const db = database.forRequest(stats, signal);
-    const viewer = await viewerFromAuthorization(db, req.header("authorization"));
-    return createContext(db, viewer, res.locals.requestId as string, stats, { signal, summaries });
+    return createContext(db, res.locals.viewer as Viewer, res.locals.requestId as string, stats, { signal, summaries });
   };
 
-  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>(), costLimitPlugin<Context>(limits), requestBudgetPlugin<Context>()];
+  const plugins: ApolloServerPlugin<Context>[] = [
+    requestLogPlugin(logger),
+    textGuardPlugin<Context>(),
+    costLimitPlugin<Context>(limits),
+    requestBudgetPlugin<Context>(),
+    unavailableStatusPlugin(Math.ceil(databaseGuard.probeIntervalMs / 1000)),
+  ];
   if (options.httpServer) {
     plugins.push(
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs ?? 10_000 }),
@@ -101,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
 
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: formatError(logger, { maxTokens: limits.maxTokens, fieldSuggestions }),
+    formatError: formatError(logger, { maxTokens: limits.maxTokens, fieldSuggestions }, (err) => databaseGuard.report(err)),
     includeStacktraceInErrorResponses: false,
     introspection,
     // graphql-js stops parsing past this many tokens; depth, aliases and directives are validation rules (GraphQL
@@ -121,15 +175,17 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  app.set("trust proxy", reliability.trustProxy);
 
   app.use((req, res, next) => {
     const incoming = req.header("x-request-id");
     const id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = id;
     res.setHeader("x-request-id", id);
-    next();
+    inRequestScope(id, next);
   });
+  // Body parsing and queueing resume in other async contexts: re-enter the request's scope (its log lines' id).
+  const scoped: express.RequestHandler = (_req, res, next) => inRequestScope(res.locals.requestId as string, next);
 
   // One log line per HTTP request outside /graphql (whose lines the Apollo plugin writes, with the operation name).
   app.use((req, res, next) => {
@@ -167,22 +223,29 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     res.json({ status: "ok" });
   });
 
+  // Answers within the guard's ping timeout (under a second), also while the database is down.
   app.get("/readyz", async (_req, res) => {
-    try {
-      await database.ping();
-      res.json({ status: "ready", database: database.engine });
-    } catch (err) {
-      logger.warn({ err }, "readiness check failed");
-      res.status(503).json({ status: "unavailable", database: database.engine });
-    }
+    if (await databaseGuard.ready()) res.json({ status: "ready", database: database.engine });
+    else res.setHeader("retry-after", "1").status(503).json({ status: "unavailable", database: database.engine });
   });
 
-  app.get("/editions/:year/events.ics", eventsFeedRoute((res) => context(undefined, res.locals.requestId as string)));
-  app.get("/reports/:file", reportDownloadRoute(requestContext));
+  // Every route that reads the database: shed load first (cheapest), then refuse at once while the database is down,
+  // then authenticate and apply the rate limits, and only then parse a body.
+  const admitted = [shedding.middleware, scoped, databaseGuard.middleware] as const;
+  app.get(
+    "/editions/:year/events.ics",
+    ...admitted,
+    callers.anonymous(),
+    eventsFeedRoute((res) => context(undefined, res.locals.requestId as string)),
+  );
+  app.get("/reports/:file", ...admitted, callers.authenticate(database), scoped, reportDownloadRoute(requestContext));
 
   app.use(
     "/graphql",
+    ...admitted,
+    callers.authenticate(database),
     express.json({ limit: "1mb", verify: verifyUtf8 }),
+    scoped,
     expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res) }),
   );
 
@@ -191,7 +254,12 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   });
 
   // Body-parser and other middleware errors: a clear status, never a stack trace.
-  app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (!(err instanceof HubError) && databaseGuard.report(err)) err = unavailable(databaseGuard.probeIntervalMs);
+    if (err instanceof HubError) {
+      sendHubError(req, res, err, logger);
+      return;
+    }
     const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       const type = (err as { type?: string }).type;
@@ -216,6 +284,23 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     app,
     apollo,
     context: (stats, viewer) => context(stats, undefined, viewer),
-    stop: () => apollo.stop(),
+    databaseGuard,
+    load: shedding.load,
+    stop: async () => {
+      databaseGuard.stop();
+      await apollo.stop();
+    },
   };
+}
+
+/** A refusal before GraphQL ran (load, database down, limits, credentials): GraphQL's error shape, its status and headers. */
+function sendHubError(req: express.Request, res: express.Response, err: HubError, logger: Logger): void {
+  const { http, ...extensions } = err.extensions as { code?: string; http?: { status?: number; headers?: Map<string, string> } };
+  for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+  const status = http?.status ?? 400;
+  res.status(status).json({ errors: [{ message: err.message, extensions }] });
+  if (req.path === "/graphql" || req.baseUrl === "/graphql") {
+    // Apollo's request log never sees these: one line each here, with the code.
+    logger.info({ requestId: res.locals.requestId, path: req.originalUrl.split("?")[0], status, outcome: "error", errorCodes: [extensions.code] }, "graphql request refused");
+  }
 }

@@ -1,13 +1,15 @@
 // The last gate before an error leaves the server: known errors pass with their code (never a stack trace), anything
-// else is logged with the request id and masked as INTERNAL_SERVER_ERROR, so no SQL or internals reach a client.
+// else is logged and masked as INTERNAL_SERVER_ERROR, so no SQL or internals reach a client. Log lines carry the
+// request id (the logger takes it from the request's scope) and never SQL parameters (the logger's error serialiser).
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { HubError } from "../shared/errors.js";
 import type { Logger } from "../logger.js";
+import { isDatabaseUnavailable } from "./database-guard.js";
 import { tokenLimitError } from "./query-limits.js";
 
 /** Codes Apollo Server itself uses for request errors (parse, validation, variable coercion...). */
-const APOLLO_REQUEST_CODES = new Set([
+export const APOLLO_REQUEST_CODES = new Set([
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_USER_INPUT",
@@ -17,7 +19,6 @@ const APOLLO_REQUEST_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECT_TIMEOUT"]);
 /** PostgreSQL's query_canceled: statement_timeout fired, or the hub cancelled the request's statements. */
 const CANCELED = "57014";
 
@@ -36,7 +37,8 @@ function known(formatted: GraphQLFormattedError, error: HubError, options: Error
   return { ...formatted, message: options.fieldSuggestions ? formatted.message : withoutSuggestions(formatted.message), extensions };
 }
 
-export function formatError(logger: Logger, options: ErrorOptions) {
+/** `onUnavailable` hears of every "database unreachable" error (the DatabaseGuard opens on it). */
+export function formatError(logger: Logger, options: ErrorOptions, onUnavailable: (err: unknown) => void = () => {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     // A limit refused by a validation rule arrives wrapped by Apollo as GRAPHQL_VALIDATION_FAILED: keep its own code.
@@ -70,8 +72,9 @@ export function formatError(logger: Logger, options: ErrorOptions) {
         extensions: { code: "REQUEST_TIMEOUT" },
       };
     }
-    if (driverCode && UNAVAILABLE_CODES.has(driverCode)) {
-      logger.error({ err: original }, "database unavailable");
+    if (isDatabaseUnavailable(original)) {
+      logger.error({ err: original, path: formatted.path }, "database unavailable");
+      onUnavailable(original);
       return {
         message: "The database is unavailable right now; retry later.",
         path: formatted.path,

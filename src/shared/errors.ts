@@ -9,7 +9,9 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: "The credentials are missing, malformed, unknown or revoked.",
   FORBIDDEN: "The caller may see the target but not perform the action.",
   INTERNAL_SERVER_ERROR: "An unexpected failure; the server log has the details under the request id.",
-  SERVICE_UNAVAILABLE: "The database cannot be reached right now; retry later.",
+  SERVICE_UNAVAILABLE: "The database cannot be reached right now (HTTP 503 with Retry-After); retry later.",
+  RATE_LIMITED: "Too many requests from this API key or client address (HTTP 429 with Retry-After).",
+  OVERLOADED: "The hub has more requests waiting than it can serve in time (HTTP 503 with Retry-After); retry later.",
   RESULT_OUT_OF_RANGE: "A computed total exceeds 2^53-1 and cannot be returned exactly.",
   // Limits on a request (HTTP 400, refused before anything runs). extensions: { limit, max, actual }.
   QUERY_TOO_LARGE: "The document has more tokens than HUB_MAX_TOKENS allows.",
@@ -29,3 +31,12 @@ export class HubError extends GraphQLError {
 
 export const badInput = (message: string, argument?: string) =>
   new HubError("BAD_USER_INPUT", message, argument ? { argument } : {});
+
+/** A refusal with an HTTP status and a Retry-After header (seconds, at least 1). */
+export function retryLater(code: "RATE_LIMITED" | "OVERLOADED" | "SERVICE_UNAVAILABLE", message: string, retryAfterMs: number): HubError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new HubError(code, message, {
+    retryAfterSeconds: seconds,
+    http: { status: code === "RATE_LIMITED" ? 429 : 503, headers: new Map([["retry-after", String(seconds)]]) },
+  });
+}

@@ -30,15 +30,16 @@ export interface TestHub {
 
 export type TestHubConfig = Partial<Pick<Config, "corsOrigins" | "production" | "introspection" | "fieldSuggestions">> & {
   limits?: Partial<Limits>;
+  reliability?: Partial<Config["reliability"]>;
 };
 
-export async function startTestHub(config: TestHubConfig = {}): Promise<TestHub> {
+export async function startTestHub(config: TestHubConfig = {}, logger = pino({ level: "silent" })): Promise<TestHub> {
   const database = await openTestDatabase();
   const httpServer = http.createServer();
   const app = await buildApp({
     database,
     config: { corsOrigins: "*", production: false, ...config },
-    logger: pino({ level: "silent" }),
+    logger,
     httpServer,
   });
   httpServer.on("request", app.app);
