@@ -58,7 +58,7 @@ describe.skipIf(!bin)("a database outage under load", () => {
     server.on("request", hub.app);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }, 120_000);
+  }, 240_000); // initdb + start + migrate: ~5 s on a quiet machine, far more under load
 
   afterAll(async () => {
     await hub?.stop();

@@ -194,7 +194,7 @@ describe("load shedding", () => {
     } finally {
       await short.close();
     }
-  });
+  }, 120_000); // starts a hub of its own: a second or two on a quiet machine, far more under load
 });
 
 describe("error logs", () => {

@@ -62,7 +62,7 @@ describe.skipIf(!onPostgres)("two replicas, one killed during bulk submissions",
     await make.edition(2025);
     secret = (await make.apiKey("PARTNER", society.id)).secret;
     replicas.push(...(await Promise.all([startReplica(url), startReplica(url)])));
-  }, 120_000);
+  }, 240_000); // two hub processes starting: ~10 s on a quiet machine, ~40 s at load 18
 
   afterAll(async () => {
     for (const r of replicas) if (r.proc.exitCode === null && r.proc.signalCode === null) r.proc.kill("SIGKILL");
