@@ -11,7 +11,9 @@ import type { Config } from "../config.js";
 import { createContext, PUBLIC_VIEWER, type Context, type Viewer } from "../context.js";
 import type { Database, SqlStats } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import { hubSchema } from "../schema.js";
+import { DEFAULT_FEDERATION, servedSchema } from "../federation/subgraph.js";
+import type { ReadReplicas } from "../db/replicas.js";
+import { mutationsOnPrimary, readerFor } from "./read-routing.js";
 import { eventsFeedRoute } from "../events/events-feed.route.js";
 import { formatError } from "./errors.js";
 import { textGuardPlugin } from "./text-guard.js";
@@ -20,10 +22,12 @@ import { reportDownloadRoute } from "../summaries/report.route.js";
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, "corsOrigins" | "production"> & Partial<Pick<Config, "shutdownTimeoutMs">>;
+  config: Pick<Config, "corsOrigins" | "production"> & Partial<Pick<Config, "shutdownTimeoutMs" | "federation">>;
   logger: Logger;
   /** The server the app will listen on, so that shutdown drains its in-flight requests. */
   httpServer?: http.Server;
+  /** Streaming replicas for the public's reads (HUB_READ_REPLICA_URLS); without them every read is on `database`. */
+  replicas?: ReadReplicas;
 }
 
 export interface HubApp {
@@ -65,20 +69,22 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
 
 export async function buildApp(options: AppOptions): Promise<HubApp> {
   const { database, config, logger } = options;
-  const schema = await hubSchema();
+  const schema = await servedSchema(config.federation ?? DEFAULT_FEDERATION);
 
-  const context = (stats: SqlStats = { statements: 0 }, requestId: string = randomUUID(), viewer: Viewer = PUBLIC_VIEWER) =>
-    createContext(database.forRequest(stats), viewer, requestId, stats);
+  const context = (stats: SqlStats = { statements: 0 }, requestId: string = randomUUID(), viewer: Viewer = PUBLIC_VIEWER) => {
+    const primary = database.forRequest(stats);
+    return createContext(readerFor(options.replicas, viewer, primary, stats), viewer, requestId, stats, primary);
+  };
 
   /** The context of an HTTP request: who calls comes from its Authorization header (401 when that is bad). */
   const requestContext = async (req: express.Request, res: express.Response): Promise<Context> => {
     const stats: SqlStats = { statements: 0 };
     const db = database.forRequest(stats);
     const viewer = await viewerFromAuthorization(db, req.header("authorization"));
-    return createContext(db, viewer, res.locals.requestId as string, stats);
+    return createContext(readerFor(options.replicas, viewer, db, stats), viewer, res.locals.requestId as string, stats, db);
   };
 
-  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>()];
+  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>(), mutationsOnPrimary()];
   if (options.httpServer) {
     plugins.push(
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs ?? 10_000 }),
