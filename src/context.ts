@@ -11,13 +11,16 @@ export type Viewer =
 export const PUBLIC_VIEWER: Viewer = { role: "PUBLIC" };
 
 export interface Context {
+  /** Where the request reads: the primary, or a read replica for the public (src/http/read-routing.ts). */
   db: Db;
+  /** The primary: writes, and reads that must see the latest write (the summaries' revision checks). */
+  primary: Db;
   viewer: Viewer;
   loaders: Loaders;
   requestId: string;
   sql: SqlStats;
 }
 
-export function createContext(db: Db, viewer: Viewer, requestId: string, sql: SqlStats): Context {
-  return { db, viewer, loaders: createLoaders(db, viewer), requestId, sql };
+export function createContext(db: Db, viewer: Viewer, requestId: string, sql: SqlStats, primary: Db = db): Context {
+  return { db, primary, viewer, loaders: createLoaders(db, viewer), requestId, sql };
 }

@@ -9,6 +9,7 @@ import { describeDatabase, openConfiguredDatabase } from "./db/open.js";
 import { buildApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { seedDatabase } from "./seeds/seed.js";
+import { openReadReplicas } from "./db/replicas.js";
 import { ensureStaffKey, writeStaffKeyFile } from "./auth/api-key.service.js";
 
 let config: Config;
@@ -54,8 +55,11 @@ if (staffKey.created) {
   );
 }
 
+const replicas = config.readReplicaUrls.length
+  ? await openReadReplicas(config.readReplicaUrls, config.poolSize, logger)
+  : undefined;
 const httpServer = http.createServer();
-const hub = await buildApp({ database, config, logger, httpServer });
+const hub = await buildApp({ database, config, logger, httpServer, replicas });
 httpServer.on("request", hub.app);
 
 try {
@@ -91,6 +95,7 @@ async function shutdown(signal: string) {
   try {
     await hub.stop(); // drains the HTTP server (ApolloServerPluginDrainHttpServer)
     if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
+    await replicas?.close();
     await database.close(); // closes PGlite or the pool and releases the data-directory lock
     logger.info("stopped");
     process.exit(0);
