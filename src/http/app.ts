@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -91,6 +91,8 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     );
   }
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  // Federated traces (ftv1) are for Apollo GraphOS usage reporting, which the hub does not use.
+  plugins.push(ApolloServerPluginInlineTraceDisabled());
 
   const apollo = new ApolloServer<Context>({
     schema,
