@@ -51,6 +51,12 @@ export async function startGateway(options: {
     gateway: gateway as unknown as GatewayInterface,
     introspection: true,
     csrfPrevention: false,
+    includeStacktraceInErrorResponses: false,
+    // A subgraph that cannot be reached: say so with the hub's code for it, without its internal address.
+    formatError: (formatted) =>
+      /^request to \S+ failed/.test(formatted.message)
+        ? { message: "A subgraph is unavailable right now; retry later.", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } }
+        : formatted,
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host },
