@@ -3,7 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
 import { loadConfig } from "../src/config.js";
+import { buildApp } from "../src/http/app.js";
 import { subgraphSdl } from "../src/federation/subgraph.js";
 import { toGlobalId } from "../src/shared/global-id.js";
 import { factories } from "./support/factories.js";
@@ -137,14 +139,27 @@ describe("the hub as a federation subgraph", () => {
 
 describe("federation settings", () => {
   it("HUB_FEDERATION=false serves exactly schema/schema.graphql: no _service, no _entities", async () => {
-    const plain = await startTestHub({ federation: { enabled: false, maxRepresentations: 1000 } });
+    const plain = await buildApp({
+      database: hub.database,
+      config: { corsOrigins: "*", production: false, federation: { enabled: false, maxRepresentations: 1000 } },
+      logger: pino({ level: "silent" }),
+    });
     try {
-      const service = await plain.gql(`{ _service { sdl } }`);
-      expect(service.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
-      const editions = await plain.gql(`{ editions { year } }`);
-      expect(editions.errors).toBeUndefined();
+      const run = async (query: string) => {
+        const response = await plain.apollo.executeOperation({ query }, { contextValue: plain.context() });
+        return response.body.kind === "single" ? response.body.singleResult : undefined;
+      };
+      expect((await run(`{ _service { sdl } }`))?.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect((await run(`{ _entities(representations: []) { __typename } }`))?.errors?.[0]?.extensions?.code).toBe(
+        "GRAPHQL_VALIDATION_FAILED",
+      );
+      expect((await run(`{ editions { year } }`))?.errors).toBeUndefined();
+      const types = (await run(`{ __schema { types { name } } }`))?.data as { __schema: { types: { name: string }[] } };
+      const names = types.__schema.types.map((t) => t.name);
+      expect(names).toContain("Society");
+      expect(names.filter((n) => n.startsWith("_") && !n.startsWith("__"))).toEqual([]);
     } finally {
-      await plain.close();
+      await plain.stop();
     }
   });
 

@@ -1,7 +1,6 @@
 // The hub as an Apollo Federation v2 subgraph: the same type-graphql schema, printed, with `@key` on the entities of
 // entities.ts, handed to @apollo/subgraph together with type-graphql's own resolvers. Only `_service`, `_entities` and
 // the federation scalars are added; every other field is the one of schema/schema.graphql, resolved by the same code.
-import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import {
   Kind,
@@ -91,7 +90,9 @@ const built = new Map<number, Promise<GraphQLSchema>>();
 export function subgraphSchema(maxRepresentations = DEFAULT_FEDERATION.maxRepresentations): Promise<GraphQLSchema> {
   let schema = built.get(maxRepresentations);
   if (!schema) {
-    schema = hubSchema().then((hub) => {
+    // Loaded here, not at the top: @apollo/subgraph brings the federation internals (seconds on a busy machine), and
+    // the hub's start-up checks (configuration, data-directory lock) should answer before that.
+    schema = Promise.all([hubSchema(), import("@apollo/subgraph")]).then(([hub, { buildSubgraphSchema }]) => {
       const subgraph = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(hub), resolvers: resolvers(hub) }]);
       boundEntities(subgraph, maxRepresentations);
       return subgraph;

@@ -27,9 +27,7 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(
-  config: Partial<Pick<Config, "corsOrigins" | "production" | "federation">> = {},
-): Promise<TestHub> {
+export async function startTestHub(config: Partial<Pick<Config, "corsOrigins" | "production">> = {}): Promise<TestHub> {
   const database = await openTestDatabase();
   const httpServer = http.createServer();
   const app = await buildApp({
