@@ -13,7 +13,8 @@ interface Replica {
   readonly database: Database;
   /** Where it is, for logs (no password). */
   readonly label: string;
-  healthy: boolean;
+  /** null until the first probe, so that the first probe logs each replica's state. */
+  healthy: boolean | null;
 }
 
 export interface ReadReplicas {
@@ -46,10 +47,16 @@ async function answers(database: Database): Promise<boolean> {
 export async function openReadReplicas(urls: string[], poolSize: number, logger: Logger): Promise<ReadReplicas> {
   const replicas: Replica[] = urls.map((url) => ({
     database: wrapPostgres(
-      postgres(url, { max: poolSize, onnotice: () => {}, connection: { application_name: "idor-hub-replica" } }),
+      postgres(url, {
+        max: poolSize,
+        onnotice: () => {},
+        // A replica that does not answer should leave the rotation, not hold requests for the default 30 s.
+        connect_timeout: 5,
+        connection: { application_name: "idor-hub-replica" },
+      }),
     ),
     label: labelOf(url),
-    healthy: false,
+    healthy: null,
   }));
   let next = 0;
 
@@ -63,7 +70,7 @@ export async function openReadReplicas(urls: string[], poolSize: number, logger:
         replica.healthy = healthy;
       }),
     );
-    return replicas.filter((r) => r.healthy).length;
+    return replicas.filter((r) => r.healthy === true).length;
   };
 
   await probe();
@@ -76,7 +83,7 @@ export async function openReadReplicas(urls: string[], poolSize: number, logger:
     forRead(stats) {
       for (let i = 0; i < replicas.length; i++) {
         const replica = replicas[(next + i) % replicas.length]!;
-        if (replica.healthy) {
+        if (replica.healthy === true) {
           next = (next + i + 1) % replicas.length;
           return replica.database.forRequest(stats);
         }
