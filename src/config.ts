@@ -5,6 +5,7 @@ import path from "node:path";
 import { z } from "zod";
 import { API_KEY_FORMAT_HELP, prefixOf } from "./auth/api-key.js";
 import { DEFAULT_LIMITS, type Limits } from "./http/limits.config.js";
+import type { FederationSettings } from "./federation/subgraph.js";
 
 const intSetting = (name: string, min: number, max: number, fallback: number) =>
   z
@@ -64,6 +65,12 @@ const env = z.object({
       return raw;
     }),
   HUB_DB_POOL_SIZE: intSetting("HUB_DB_POOL_SIZE", 1, 200, 10),
+  HUB_READ_REPLICA_URLS: z.string().optional().default(""),
+  HUB_FEDERATION: z
+    .enum(["true", "false"], { error: (issue) => `HUB_FEDERATION must be "true" or "false"; got "${String(issue.input)}"` })
+    .optional()
+    .default("true"),
+  HUB_FEDERATION_MAX_REPRESENTATIONS: intSetting("HUB_FEDERATION_MAX_REPRESENTATIONS", 1, 100_000, 1000),
   HUB_CORS_ORIGINS: z.string().optional().default("*"),
   HUB_SEED_ON_EMPTY: z
     .enum(["true", "false"], { error: (issue) => `HUB_SEED_ON_EMPTY must be "true" or "false"; got "${String(issue.input)}"` })
@@ -169,6 +176,10 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   poolSize: number;
+  /** PostgreSQL streaming replicas that serve the public's reads (see src/db/replicas.ts); empty: all on the primary. */
+  readReplicaUrls: string[];
+  /** Apollo Federation: `_service`/`_entities` on /graphql and the bound on representations. */
+  federation: FederationSettings;
   /** "*" for any origin, otherwise the exact origins allowed to call the hub from a browser. */
   corsOrigins: "*" | string[];
   seedOnEmpty: boolean;
@@ -205,12 +216,24 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   }
+  const readReplicaUrls = e.HUB_READ_REPLICA_URLS.split(",").map((u) => u.trim()).filter(Boolean);
+  for (const [i, url] of readReplicaUrls.entries()) {
+    // The URL is not echoed: it may hold a password.
+    if (!/^postgres(ql)?:\/\/[^/\s]/.test(url) || !URL.canParse(url)) {
+      throw new ConfigError(`Invalid configuration:\n- HUB_READ_REPLICA_URLS entry ${i + 1} is not a postgres:// URL`);
+    }
+  }
+  if (readReplicaUrls.length > 0 && !e.DATABASE_URL) {
+    throw new ConfigError("Invalid configuration:\n- HUB_READ_REPLICA_URLS needs DATABASE_URL (the primary); the embedded database has no replicas");
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.HUB_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     poolSize: e.HUB_DB_POOL_SIZE,
+    readReplicaUrls,
+    federation: { enabled: e.HUB_FEDERATION === "true", maxRepresentations: e.HUB_FEDERATION_MAX_REPRESENTATIONS },
     corsOrigins: origins.length === 0 || origins.includes("*") ? "*" : origins,
     seedOnEmpty: e.HUB_SEED_ON_EMPTY === "true",
     shutdownTimeoutMs: e.HUB_SHUTDOWN_TIMEOUT_MS,

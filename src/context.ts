@@ -13,7 +13,10 @@ export type Viewer =
 export const PUBLIC_VIEWER: Viewer = { role: "PUBLIC" };
 
 export interface Context {
+  /** Where the request reads: the primary, or a read replica for the public (src/http/read-routing.ts). */
   db: Db;
+  /** The primary: writes, and reads that must see the latest write (the summaries' revision checks). */
+  primary: Db;
   viewer: Viewer;
   loaders: Loaders;
   requestId: string;
@@ -28,10 +31,12 @@ export interface ContextExtras {
   signal?: AbortSignal;
   /** The app's cache; without one (CLI commands) the context gets a small cache of its own. */
   summaries?: SummaryCache;
+  /** The primary when `db` reads from a replica (src/http/read-routing.ts); by default `db` itself. */
+  primary?: Db;
 }
 
 export function createContext(db: Db, viewer: Viewer, requestId: string, sql: SqlStats, extras: ContextExtras = {}): Context {
   const signal = extras.signal ?? new AbortController().signal;
   const summaries = (extras.summaries ?? new SummaryCache(100, 100)).forRequest(signal);
-  return { db, viewer, loaders: createLoaders(db, viewer), requestId, sql, signal, summaries };
+  return { db, primary: extras.primary ?? db, viewer, loaders: createLoaders(db, viewer), requestId, sql, signal, summaries };
 }

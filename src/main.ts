@@ -9,6 +9,7 @@ import { describeDatabase, openConfiguredDatabase } from "./db/open.js";
 import { buildApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
 import { seedDatabase } from "./seeds/seed.js";
+import { openReadReplicas } from "./db/replicas.js";
 import { ensureStaffKey, writeStaffKeyFile } from "./auth/api-key.service.js";
 import { explainOpenError, startingHandler } from "./http/starting.js";
 
@@ -74,9 +75,12 @@ if (staffKey.created) {
   );
 }
 
+const replicas = config.readReplicaUrls.length
+  ? await openReadReplicas(config.readReplicaUrls, config.poolSize, logger)
+  : undefined;
 // In-flight requests get most of the shutdown timeout; the rest is for closing the database (see shutdown()).
 const drainMs = Math.max(0, config.shutdownTimeoutMs - Math.min(2_000, Math.floor(config.shutdownTimeoutMs / 4)));
-const hub = await buildApp({ database, config: { ...config, shutdownTimeoutMs: drainMs }, logger, httpServer });
+const hub = await buildApp({ database, config: { ...config, shutdownTimeoutMs: drainMs }, logger, httpServer, replicas });
 httpServer.off("request", startingHandler);
 httpServer.on("request", hub.app);
 const address = httpServer.address();
@@ -101,6 +105,7 @@ async function shutdown(signal: string) {
   try {
     await hub.stop(); // drains the HTTP server (ApolloServerPluginDrainHttpServer)
     if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
+    await replicas?.close();
     await database.close(); // closes PGlite or the pool and releases the data-directory lock
     logger.info("stopped");
     process.exit(0);

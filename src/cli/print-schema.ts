@@ -1,10 +1,17 @@
-// Writes schema/schema.graphql from the code (npm run schema:print). A test fails when the committed file is stale.
+// Writes schema/schema.graphql (the API contract) and schema/subgraph.graphql (the same API as an Apollo Federation v2
+// subgraph, what composition reads) from the code (npm run schema:print). Tests fail when either committed file is stale.
 import "reflect-metadata"; // first: type-graphql's decorators need it when their modules load
 import fs from "node:fs";
 import path from "node:path";
 import { schemaSdl } from "../schema.js";
+import { subgraphSdl } from "../federation/subgraph.js";
 import { fromRoot } from "../shared/project-root.js";
 
-const target = fromRoot("schema", "schema.graphql");
-fs.writeFileSync(target, await schemaSdl());
-console.log(`wrote ${path.relative(process.cwd(), target)}`);
+for (const [file, sdl] of [
+  ["schema.graphql", schemaSdl],
+  ["subgraph.graphql", subgraphSdl],
+] as const) {
+  const target = fromRoot("schema", file);
+  fs.writeFileSync(target, await sdl());
+  console.log(`wrote ${path.relative(process.cwd(), target)}`);
+}

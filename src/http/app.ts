@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -11,7 +11,9 @@ import type { Config, ReliabilitySettings } from "../config.js";
 import { createContext, PUBLIC_VIEWER, type Context, type Viewer } from "../context.js";
 import type { Database, SqlStats } from "../db/client.js";
 import { inRequestScope, type Logger } from "../logger.js";
-import { hubSchema } from "../schema.js";
+import { DEFAULT_FEDERATION, servedSchema } from "../federation/subgraph.js";
+import type { ReadReplicas } from "../db/replicas.js";
+import { mutationsOnPrimary, readerFor } from "./read-routing.js";
 import { eventsFeedRoute } from "../events/events-feed.route.js";
 import { formatError } from "./errors.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.config.js";
@@ -30,7 +32,7 @@ export interface AppOptions {
   database: Database;
   /** Settings not given take their defaults (introspection and suggestions: on unless production). */
   config: Pick<Config, "corsOrigins" | "production"> &
-    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions">> & {
+    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions" | "federation">> & {
       limits?: Partial<Limits>;
       /** Rate limits and load shedding; absent (tests), every limit is off. */
       reliability?: Partial<ReliabilitySettings>;
@@ -38,6 +40,8 @@ export interface AppOptions {
   logger: Logger;
   /** The server the app will listen on, so that shutdown drains its in-flight requests. */
   httpServer?: http.Server;
+  /** Streaming replicas for the public's reads (HUB_READ_REPLICA_URLS); without them every read is on `database`. */
+  replicas?: ReadReplicas;
 }
 
 export interface HubApp {
@@ -113,7 +117,7 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
 
 export async function buildApp(options: AppOptions): Promise<HubApp> {
   const { database, config, logger } = options;
-  const schema = await hubSchema();
+  const schema = await servedSchema(config.federation ?? DEFAULT_FEDERATION);
   const limits: Limits = { ...DEFAULT_LIMITS, ...config.limits };
   const introspection = config.introspection ?? !config.production;
   const fieldSuggestions = config.fieldSuggestions ?? !config.production;
@@ -128,15 +132,19 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   });
   const callers = callerLimits(database, reliability);
 
-  const context = (stats: SqlStats = { statements: 0 }, requestId: string = randomUUID(), viewer: Viewer = PUBLIC_VIEWER) =>
-    createContext(database.forRequest(stats), viewer, requestId, stats, { summaries });
+  const context = (stats: SqlStats = { statements: 0 }, requestId: string = randomUUID(), viewer: Viewer = PUBLIC_VIEWER) => {
+    const primary = database.forRequest(stats);
+    return createContext(readerFor(options.replicas, viewer, primary, stats), viewer, requestId, stats, { summaries, primary });
+  };
 
   /** The context of an HTTP request: who calls was settled by the `authenticate` middleware (rate limits included). */
   const requestContext = async (_req: express.Request, res: express.Response): Promise<Context> => {
     const stats = (res.locals.sql as SqlStats | undefined) ?? { statements: 0 };
     const signal = requestSignal(res, limits.requestTimeoutMs);
-    const db = database.forRequest(stats, signal);
-    return createContext(db, res.locals.viewer as Viewer, res.locals.requestId as string, stats, { signal, summaries });
+    const primary = database.forRequest(stats, signal);
+    const viewer = res.locals.viewer as Viewer;
+    const db = readerFor(options.replicas, viewer, primary, stats);
+    return createContext(db, viewer, res.locals.requestId as string, stats, { signal, summaries, primary });
   };
 
   const plugins: ApolloServerPlugin<Context>[] = [
@@ -145,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     costLimitPlugin<Context>(limits),
     requestBudgetPlugin<Context>(),
     unavailableStatusPlugin(Math.ceil(databaseGuard.probeIntervalMs / 1000)),
+    mutationsOnPrimary(),
   ];
   if (options.httpServer) {
     plugins.push(
@@ -152,6 +161,8 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     );
   }
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  // Federated traces (ftv1) are for Apollo GraphOS usage reporting, which the hub does not use.
+  plugins.push(ApolloServerPluginInlineTraceDisabled());
 
   const apollo = new ApolloServer<Context>({
     schema,

@@ -47,11 +47,11 @@ export interface RankingEntry {
 
 const revisions = new WeakMap<Context, Promise<number>>();
 
-/** The data revision, read once per request. */
+/** The data revision, read once per request, on the primary: a replica's could be behind the cached answer. */
 function revisionOf(ctx: Context): Promise<number> {
   let revision = revisions.get(ctx);
   if (!revision) {
-    revision = ctx.db
+    revision = ctx.primary
       .select({ revision: dataRevision.revision })
       .from(dataRevision)
       .then((rows) => rows[0]?.revision ?? 0);
@@ -96,7 +96,7 @@ async function compute(db: Db, edition: EditionRow, includePending: boolean, rev
 
 async function editionOf(ctx: Context, year: number): Promise<EditionRow | null> {
   if (!Number.isInteger(year) || year < 0 || year > 100_000) return null;
-  const [row] = await ctx.db.select().from(editions).where(eq(editions.year, year)).limit(1);
+  const [row] = await ctx.primary.select().from(editions).where(eq(editions.year, year)).limit(1);
   return row ?? null;
 }
 
@@ -107,7 +107,8 @@ export async function editionSummary(ctx: Context, year: number, includePending:
   const key = `summary:${year}:${includePending ? "preview" : "public"}`;
   const summary = await ctx.summaries.get(key, revision, async () => {
     const edition = await editionOf(ctx, year);
-    return edition ? compute(ctx.db, edition, includePending, revision) : null;
+    // Computed on the primary too, so that what is cached under a revision is the data of that revision.
+    return edition ? compute(ctx.primary, edition, includePending, revision) : null;
   });
   return summary;
 }
@@ -125,7 +126,7 @@ export async function ranking(
   const key = `ranking:${summary.year}:${summary.includesPending}:${by}:${kind}:${channel}`;
   return ctx.summaries.get(key, summary.revision, async () => {
     const rows = rowsOf<{ key: string | null; societies: number; value: string; prank: number; total: string }>(
-      await ctx.db.execute(rankingQuery(summary.year, summary.includesPending, kind, channel, by)),
+      await ctx.primary.execute(rankingQuery(summary.year, summary.includesPending, kind, channel, by)),
     );
     const additive = !(NON_ADDITIVE_KINDS as readonly string[]).includes(kind);
     return rows.map((r) => {

@@ -1,0 +1,66 @@
+// A federation gateway in Node: @apollo/gateway serving a composed supergraph. It forwards the caller's Authorization
+// header to the hub subgraph only; partner subgraphs never see an IDoR API key. In production Apollo Router can take
+// its place with the same supergraph SDL (see the README, "Running at scale").
+import type http from "node:http";
+import { ApolloServer } from "@apollo/server";
+import type { GatewayInterface } from "@apollo/server-gateway-interface";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { SubgraphDefinition } from "./supergraph.js";
+
+/** What the gateway keeps of the incoming request for its subgraph calls. */
+interface GatewayContext {
+  authorization?: string;
+}
+
+class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    url: string,
+    private readonly forwardAuthorization: boolean,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]) {
+    if (this.forwardAuthorization && context.authorization) request.http?.headers.set("authorization", context.authorization);
+  }
+}
+
+export interface RunningGateway {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the gateway on host:port (0 picks a free port) for the supergraph SDL; `subgraphs` says which subgraph is
+ * the hub (the only one that receives Authorization). Subgraph URLs come from the supergraph SDL.
+ */
+export async function startGateway(options: {
+  supergraphSdl: string;
+  subgraphs: Pick<SubgraphDefinition, "name" | "hub">[];
+  port: number;
+  host: string;
+}): Promise<RunningGateway> {
+  const hubNames = new Set(options.subgraphs.filter((s) => s.hub).map((s) => s.name));
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphSource(url!, hubNames.has(name)),
+  });
+  const server = new ApolloServer<GatewayContext>({
+    // @apollo/gateway 2.14 implements server-gateway-interface 1; Apollo Server 5 declares 2, same shape for this use.
+    gateway: gateway as unknown as GatewayInterface,
+    introspection: true,
+    csrfPrevention: false,
+    includeStacktraceInErrorResponses: false,
+    // A subgraph that cannot be reached: say so with the hub's code for it, without its internal address.
+    formatError: (formatted) =>
+      /^request to \S+ failed/.test(formatted.message)
+        ? { message: "A subgraph is unavailable right now; retry later.", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } }
+        : formatted,
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: options.port, host: options.host },
+    context: async ({ req }: { req: http.IncomingMessage }) => ({ authorization: req.headers.authorization }),
+  });
+  return { url, stop: () => server.stop() };
+}
