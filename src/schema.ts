@@ -14,6 +14,7 @@ import { ActivityWriteResolver } from "./activities/activity-write.resolver.js";
 import { ApiKeyResolver, ViewerResolver } from "./auth/auth.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { EditionSummaryResolver, SummaryResolver } from "./summaries/summary.resolver.js";
+import { SummaryFigureResolver } from "./summaries/figure-use.resolver.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -34,6 +35,7 @@ export function hubSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       SummaryResolver,
       EditionSummaryResolver,
+      SummaryFigureResolver,
     ],
     validate: false,
   }).then((schema) => {

@@ -56,6 +56,8 @@ export const societies = pgTable(
     website: text("website"),
     foundedYear: integer("founded_year"),
     note: text("note"),
+    /** Where the society's facts come from. */
+    source: text("source"),
     ...timestamps,
   },
   (t) => [
@@ -164,8 +166,14 @@ export const metrics = pgTable(
       .notNull()
       .references(() => activities.id, { onDelete: "cascade" }),
     kind: metricKind("kind").notNull(),
-    /** Null: all channels together (contains the activity's per-channel figures of the same kind). */
+    /** One channel; null: a named set (`channels`) or, when `channels` is null too, all channels together. */
     channel: channel("channel"),
+    /** A named set of two or more channels (2020's mentions: Twitter, Facebook, YouTube and Instagram together). */
+    channels: channel("channels").array(),
+    /** Not published as such but worked out from published figures (a sum of regional counts): never compared. */
+    derived: boolean("derived").notNull().default(false),
+    /** The period the figure covers, in words, when no date says it ("first 5 days after release"). */
+    window: text("window"),
     value: bigint("value", { mode: "number" }).notNull(),
     precision: precision("precision").notNull(),
     scope: metricScope("scope").notNull(),
@@ -180,6 +188,8 @@ export const metrics = pgTable(
     check("metrics_value_range", sql`${t.value} between 0 and 9007199254740991`),
     check("metrics_source_length", sql`length(${t.source}) <= 1000`),
     check("metrics_note_length", sql`length(${t.note}) <= 2000`),
+    check("metrics_window_length", sql`length(${t.window}) <= 300`),
+    check("metrics_channels_named_set", sql`${t.channels} is null or (${t.channel} is null and cardinality(${t.channels}) >= 2)`),
   ],
 );
 
@@ -269,4 +279,25 @@ export const dataRevision = pgTable(
     revision: bigint("revision", { mode: "number" }).notNull().default(0),
   },
   (t) => [check("data_revision_single_row", sql`${t.id}`)],
+);
+
+/** Societies an edition names as its partners (2020's umbrella partners), each link with its source. */
+export const editionPartners = pgTable(
+  "edition_partners",
+  {
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    societyId: integer("society_id")
+      .notNull()
+      .references(() => societies.id, { onDelete: "restrict" }),
+    role: text("role").notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [
+    unique("edition_partners_key").on(t.editionId, t.societyId),
+    index("edition_partners_society_idx").on(t.societyId),
+    check("edition_partners_role_length", sql`length(${t.role}) between 1 and 100`),
+    check("edition_partners_source_length", sql`length(${t.source}) between 1 and 1000`),
+  ],
 );

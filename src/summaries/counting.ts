@@ -71,11 +71,6 @@ function within(f: CountInput, g: CountInput): boolean {
   return g.scope === "CAMPAIGN" || partOf(f) === partOf(g);
 }
 
-function overlaps(f: CountInput, g: CountInput): boolean {
-  if ((maskOf(f.coverage) & maskOf(g.coverage)) === 0) return false;
-  return f.scope === "CAMPAIGN" || g.scope === "CAMPAIGN" || partOf(f) === partOf(g);
-}
-
 /** Two figures of one region whose bounds exclude each other (an estimate excludes nothing). */
 function disagree(a: CountInput, b: CountInput): boolean {
   if (a.precision === "ESTIMATE" || b.precision === "ESTIMATE") return false;
