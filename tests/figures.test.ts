@@ -1,0 +1,109 @@
+// Issue 9, as a new user would try it through the public API: totals a careful reader cannot prove wrong, comparisons
+// of like with like only, and a path from every total to the figures and sources behind it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Channel } from "../src/db/enums.js";
+import { factories } from "./support/factories.js";
+import { startTestHub, type TestHub } from "./support/hub.js";
+
+let hub: TestHub;
+let make: ReturnType<typeof factories>;
+let society: (slug: string, countryCode?: string) => Promise<number>;
+let activity: (societyId: number, year: number) => Promise<number>;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  make = factories(hub.database);
+  const editions = new Map<number, number>();
+  for (const year of [2040, 2041, 2042, 2043, 2044, 2045]) editions.set(year, (await make.edition(year)).id);
+  society = async (slug, countryCode = "DE") => (await make.society({ slug, countryCode })).id;
+  activity = async (societyId, year) => (await make.activity({ societyId, editionId: editions.get(year)!, kind: "SOCIAL_MEDIA_CAMPAIGN" })).id;
+});
+afterAll(() => hub.close());
+
+const TOTAL = `query($year: Int!) { summary(year: $year) {
+  totals { kind value precision coverage { everything channels } unsourced sourcesDisagree
+    figures { role value precision scope source coverage { everything channels } activity { title } metric { id } } } } }`;
+
+async function totalOf(year: number, kind: string) {
+  const { data, errors } = await hub.gql(TOTAL, { year });
+  expect(errors).toBeUndefined();
+  return data.summary.totals.find((t: any) => t.kind === kind);
+}
+
+describe("precision that follows from the figures", () => {
+  it("calls campaign-wide \"more than 2,000\" beside own mentions adding up to exactly 2,500 \"at least 2,500\"", async () => {
+    const esr = await society("p-esr");
+    const [a, b, c] = [await society("p-a"), await society("p-b"), await society("p-c")];
+    await make.metric({ activityId: await activity(esr, 2040), kind: "MENTIONS", value: 2000, precision: "AT_LEAST", scope: "CAMPAIGN", source: "ESR report" });
+    for (const [id, value] of [[a, 1000], [b, 1000], [c, 500]] as const) {
+      await make.metric({ activityId: await activity(id, 2040), kind: "MENTIONS", value, source: "own count" });
+    }
+    const total = await totalOf(2040, "MENTIONS");
+    expect(total).toMatchObject({ value: 2500, precision: "AT_LEAST", unsourced: false });
+    expect(total.figures.filter((f: any) => f.role === "SET_ASIDE").map((f: any) => f.value)).toEqual([2000]);
+  });
+});
+
+describe("disjoint channels add up, and the breakdown by channel agrees with the total", () => {
+  beforeAll(async () => {
+    const esr = await society("d-esr");
+    const own = await society("d-own");
+    const report = await activity(esr, 2041);
+    await make.metric({ activityId: report, kind: "VIEWS", channel: "YOUTUBE", value: 1000, scope: "CAMPAIGN" });
+    await make.metric({ activityId: report, kind: "VIEWS", channel: "INSTAGRAM", value: 3000, scope: "CAMPAIGN" });
+    await make.metric({ activityId: report, kind: "ENGAGEMENTS", channel: "TWITTER", value: 5000, scope: "CAMPAIGN" });
+    await make.metric({ activityId: await activity(own, 2041), kind: "ENGAGEMENTS", channel: "FACEBOOK", value: 4000 });
+  });
+
+  it("adds campaign-wide views on YouTube (1,000) and Instagram (3,000): 4,000 exactly", async () => {
+    const { data } = await hub.gql(`{ summary(year: 2041) { totals { kind value precision coverage { everything channels } }
+      byChannel(kind: VIEWS) { channel value precision } } }`);
+    expect(data.summary.totals.find((t: any) => t.kind === "VIEWS")).toEqual({
+      kind: "VIEWS", value: 4000, precision: "EXACT", coverage: { everything: false, channels: ["INSTAGRAM", "YOUTUBE"] },
+    });
+    expect(data.summary.byChannel).toEqual([
+      { channel: "INSTAGRAM", value: 3000, precision: "EXACT" },
+      { channel: "YOUTUBE", value: 1000, precision: "EXACT" },
+    ]);
+  });
+
+  it("adds campaign-wide engagements on Twitter (5,000) and own ones on Facebook (4,000): 9,000 exactly", async () => {
+    const { data } = await hub.gql(`{ summary(year: 2041) { totals { kind value precision } byChannel(kind: ENGAGEMENTS) { channel value } } }`);
+    expect(data.summary.totals.find((t: any) => t.kind === "ENGAGEMENTS")).toEqual({ kind: "ENGAGEMENTS", value: 9000, precision: "EXACT" });
+    const sum = data.summary.byChannel.reduce((s: number, r: any) => s + r.value, 0);
+    expect(sum).toBe(9000);
+  });
+});
+
+describe("comparisons of like with like", () => {
+  it("does not compare mentions on four platforms with tweets-only mentions of an earlier year", async () => {
+    const esr = await society("c-esr");
+    await make.metric({ activityId: await activity(esr, 2042), kind: "MENTIONS", channel: "TWITTER", value: 5200, scope: "CAMPAIGN" });
+    const platforms: Channel[] = ["TWITTER", "FACEBOOK", "YOUTUBE", "INSTAGRAM"];
+    await make.metric({ activityId: await activity(esr, 2044), kind: "MENTIONS", channels: platforms, value: 2000, precision: "AT_LEAST", scope: "CAMPAIGN" });
+    const { data } = await hub.gql(`{ summary(year: 2044) { changes { kind channel previous { value } previousYear previousReason skippedYears ratio record } } }`);
+    expect(data.summary.changes).toEqual([
+      { kind: "MENTIONS", channel: null, previous: null, previousYear: 2042, previousReason: "DIFFERENT_COVERAGE", skippedYears: [2043], ratio: null, record: "UNDETERMINED" },
+    ]);
+  });
+});
+
+describe("provenance", () => {
+  it("lists every figure behind a total and a ranking row, with its source, and says when one has none", async () => {
+    const a = await society("v-a", "FR");
+    const act = await activity(a, 2045);
+    await make.metric({ activityId: act, kind: "DOWNLOADS", value: 300, source: "the society's newsletter", asOf: "2045-11-10", note: "first week" });
+    await make.metric({ activityId: act, kind: "DOWNLOADS", channel: "WEBSITE", value: 200 });
+    const total = await totalOf(2045, "DOWNLOADS");
+    expect(total).toMatchObject({ value: 300, precision: "EXACT", unsourced: true });
+    expect(total.figures).toEqual(expect.arrayContaining([
+      expect.objectContaining({ role: "COUNTED", value: 300, source: "the society's newsletter", coverage: { everything: true, channels: [] } }),
+      expect.objectContaining({ role: "CONTAINED", value: 200, source: null, coverage: { everything: false, channels: ["WEBSITE"] } }),
+    ]));
+    for (const f of total.figures) expect(f.metric.id).toBeTruthy();
+    const { data } = await hub.gql(`{ summary(year: 2045) { bySociety(kind: DOWNLOADS) { value figures { role source asOf note } }
+      byCountry(kind: DOWNLOADS) { countryCode figures { role value } } } }`);
+    expect(data.summary.bySociety[0].figures).toContainEqual({ role: "COUNTED", source: "the society's newsletter", asOf: "2045-11-10", note: "first week" });
+    expect(data.summary.byCountry[0]).toMatchObject({ countryCode: "FR", figures: expect.arrayContaining([{ role: "COUNTED", value: 300 }]) });
+  });
+});
