@@ -107,3 +107,47 @@ describe("provenance", () => {
     expect(data.summary.byCountry[0]).toMatchObject({ countryCode: "FR", figures: expect.arrayContaining([{ role: "COUNTED", value: 300 }]) });
   });
 });
+
+describe("consistency on submission", () => {
+  const SUBMIT = `mutation($input: SubmitActivityInput!) { submitActivity(input: $input) {
+    activity { metrics { kind channel value overrideNote coverage { everything channels } } } userErrors { field code message } } }`;
+  let partner: { role: "PARTNER"; societyId: number; keyPrefix: string };
+  let n = 0;
+  const submit = (metrics: unknown[]) =>
+    hub.gql(SUBMIT, { input: { idempotencyKey: `consistency-${++n}`, year: 2043, kind: "SOCIAL_MEDIA_CAMPAIGN", title: "Posts", metrics } }, partner);
+  beforeAll(async () => {
+    partner = { role: "PARTNER", societyId: await society("s-partner"), keyPrefix: "idor_spartner" };
+  });
+
+  it("refuses an all-channels figure of 12,000 beside channel figures adding up to 15,000, and writes nothing", async () => {
+    const { data } = await submit([
+      { kind: "IMPRESSIONS", value: 12_000 },
+      { kind: "IMPRESSIONS", channel: "TWITTER", value: 9_000 },
+      { kind: "IMPRESSIONS", channel: "FACEBOOK", value: 6_000 },
+    ]);
+    expect(data.submitActivity.activity).toBeNull();
+    expect(data.submitActivity.userErrors).toEqual([
+      { field: ["input", "metrics", "0", "value"], code: "INCONSISTENT_FIGURES", message: expect.stringContaining("(12000) is smaller than") },
+    ]);
+  });
+
+  it("accepts it when a source really says so, with the reason recorded", async () => {
+    const { data } = await submit([
+      { kind: "IMPRESSIONS", value: 12_000, overrideNote: "The platform's own report gives 12,000 overall and 9,000 / 6,000 per network." },
+      { kind: "IMPRESSIONS", channel: "TWITTER", value: 9_000 },
+      { kind: "IMPRESSIONS", channel: "FACEBOOK", value: 6_000 },
+    ]);
+    expect(data.submitActivity.userErrors).toEqual([]);
+    const { data: stored } = await hub.gql(`{ summary(year: 2043, includePending: true) { totals { kind value precision figures { role value } } } }`, {}, { role: "STAFF", keyPrefix: "idor_staff001" });
+    // the channel figures win and the smaller overall figure is set aside: at least 15,000
+    expect(stored.summary.totals.find((t: any) => t.kind === "IMPRESSIONS")).toMatchObject({ value: 15_000, precision: "AT_LEAST" });
+  });
+
+  it("takes a named set of channels and refuses a set of one", async () => {
+    const ok = await submit([{ kind: "MENTIONS", channels: ["YOUTUBE", "TWITTER", "TWITTER", "FACEBOOK"], value: 300 }]);
+    expect(ok.data.submitActivity.userErrors).toEqual([]);
+    expect(ok.data.submitActivity.activity.metrics[0]).toMatchObject({ channel: null, coverage: { everything: false, channels: ["TWITTER", "FACEBOOK", "YOUTUBE"] } });
+    const bad = await submit([{ kind: "MENTIONS", channels: ["YOUTUBE"], value: 300 }]);
+    expect(bad.data.submitActivity.userErrors).toEqual([{ field: ["input", "metrics", "0", "channels"], code: "INVALID_FORMAT", message: expect.stringContaining("two or more") }]);
+  });
+});

@@ -18,6 +18,7 @@ CREATE TABLE "edition_partners" (
 ALTER TABLE "metrics" ADD COLUMN "channels" "channel"[];--> statement-breakpoint
 ALTER TABLE "metrics" ADD COLUMN "derived" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "metrics" ADD COLUMN "window" text;--> statement-breakpoint
+ALTER TABLE "metrics" ADD COLUMN "override_note" text;--> statement-breakpoint
 ALTER TABLE "societies" ADD COLUMN "source" text;--> statement-breakpoint
 ALTER TABLE "edition_partners" ADD CONSTRAINT "edition_partners_edition_id_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."editions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "edition_partners" ADD CONSTRAINT "edition_partners_society_id_societies_id_fk" FOREIGN KEY ("society_id") REFERENCES "public"."societies"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint

@@ -174,6 +174,8 @@ export const metrics = pgTable(
     derived: boolean("derived").notNull().default(false),
     /** The period the figure covers, in words, when no date says it ("first 5 days after release"). */
     window: text("window"),
+    /** Why a figure over several channels may be smaller than its channel figures (the source says so). */
+    overrideNote: text("override_note"),
     value: bigint("value", { mode: "number" }).notNull(),
     precision: precision("precision").notNull(),
     scope: metricScope("scope").notNull(),

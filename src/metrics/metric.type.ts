@@ -26,6 +26,12 @@ export class Metric extends Node {
   @Field(() => String, { nullable: true, description: "The period it covers, in words, when no date says it (\"the first 5 days after release\")." })
   window!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Why this figure over several channels is smaller than the activity's figures on those channels (its source says so); null otherwise.",
+  })
+  overrideNote!: string | null;
+
   @Field(() => SafeIntScalar, { description: "The figure: a whole number from 0 to 2^53-1 (read with `precision`)." })
   value!: number;
 
