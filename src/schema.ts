@@ -15,6 +15,7 @@ import { ApiKeyResolver, ViewerResolver } from "./auth/auth.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { EditionSummaryResolver, SummaryResolver } from "./summaries/summary.resolver.js";
 import { SummaryFigureResolver } from "./summaries/figure-use.resolver.js";
+import { SameFigureResolver } from "./metrics/metric.same-as.js";
 import { EditionPartnerResolver, EditionPartnersResolver } from "./partners/partner.resolver.js";
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -37,6 +38,7 @@ export function hubSchema(): Promise<GraphQLSchema> {
       SummaryResolver,
       EditionSummaryResolver,
       SummaryFigureResolver,
+      SameFigureResolver,
       EditionPartnerResolver,
       EditionPartnersResolver,
     ],

@@ -151,3 +151,50 @@ describe("consistency on submission", () => {
     expect(bad.data.submitActivity.userErrors).toEqual([{ field: ["input", "metrics", "0", "channels"], code: "INVALID_FORMAT", message: expect.stringContaining("two or more") }]);
   });
 });
+
+describe("one figure reported by two societies", () => {
+  const STAFF = { role: "STAFF" as const, keyPrefix: "idor_staff001" };
+  const MARK = `mutation($input: MarkSameFigureInput!) { markSameFigure(input: $input) { metric { id value sameAs { value } } userErrors { field code message } } }`;
+  const metricId = (id: number) => Buffer.from(`Metric:${id}`).toString("base64url");
+  let de: number;
+  let fr: number;
+
+  beforeAll(async () => {
+    const a = await society("w-de", "DE");
+    const b = await society("w-fr", "FR");
+    de = (await make.metric({ activityId: await activity(a, 2042), kind: "REGISTRATIONS", value: 350, source: "DE society" })).id;
+    fr = (await make.metric({ activityId: await activity(b, 2042), kind: "REGISTRATIONS", value: 350, source: "FR society" })).id;
+  });
+
+  it("counts the co-hosted webinar's 350 registrations once after staff mark them the same, and credits both societies, saying so", async () => {
+    const before = await totalOf(2042, "REGISTRATIONS");
+    expect(before.value).toBe(700); // two activities, no mark yet: the hub cannot know
+
+    const marked = await hub.gql(MARK, { input: { metricId: metricId(fr), sameAsMetricId: metricId(de) } }, STAFF);
+    expect(marked.data.markSameFigure).toMatchObject({ userErrors: [], metric: { value: 350, sameAs: { value: 350 } } });
+
+    const total = await totalOf(2042, "REGISTRATIONS");
+    expect(total).toMatchObject({ value: 350, precision: "EXACT" });
+    expect(total.figures.map((f: any) => f.role).sort()).toEqual(["COUNTED", "SET_ASIDE"]);
+    const { data } = await hub.gql(`{ summary(year: 2042) {
+      bySociety(kind: REGISTRATIONS) { society { slug } value coReported }
+      byCountry(kind: REGISTRATIONS) { countryCode value coReported } } }`);
+    expect(data.summary.bySociety).toEqual([
+      { society: { slug: "w-de" }, value: 350, coReported: true },
+      { society: { slug: "w-fr" }, value: 350, coReported: true },
+    ]);
+    expect(data.summary.byCountry).toEqual([
+      { countryCode: "DE", value: 350, coReported: true },
+      { countryCode: "FR", value: 350, coReported: true },
+    ]);
+  });
+
+  it("lets only staff mark figures, and only figures of the same kind and edition", async () => {
+    const partner = { role: "PARTNER" as const, societyId: 1, keyPrefix: "idor_partner1" };
+    const refused = await hub.gql(MARK, { input: { metricId: metricId(fr), sameAsMetricId: metricId(de) } }, partner);
+    expect(refused.errors![0]!.extensions!.code).toBe("FORBIDDEN");
+    const other = (await make.metric({ activityId: await activity(await society("w-x"), 2042), kind: "VIEWS", value: 1 })).id;
+    const { data } = await hub.gql(MARK, { input: { metricId: metricId(other), sameAsMetricId: metricId(de) } }, STAFF);
+    expect(data.markSameFigure).toEqual({ metric: null, userErrors: [{ field: ["input", "sameAsMetricId"], code: "INVALID_STATE", message: expect.stringContaining("cannot be the same") }] });
+  });
+});

@@ -19,6 +19,10 @@ ALTER TABLE "metrics" ADD COLUMN "channels" "channel"[];--> statement-breakpoint
 ALTER TABLE "metrics" ADD COLUMN "derived" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "metrics" ADD COLUMN "window" text;--> statement-breakpoint
 ALTER TABLE "metrics" ADD COLUMN "override_note" text;--> statement-breakpoint
+ALTER TABLE "metrics" ADD COLUMN "same_as_metric_id" integer;--> statement-breakpoint
+ALTER TABLE "metrics" ADD CONSTRAINT "metrics_same_as_metric_id_metrics_id_fk" FOREIGN KEY ("same_as_metric_id") REFERENCES "public"."metrics"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "metrics_same_as_idx" ON "metrics" USING btree ("same_as_metric_id");--> statement-breakpoint
+ALTER TABLE "metrics" ADD CONSTRAINT "metrics_not_same_as_itself" CHECK ("metrics"."same_as_metric_id" <> "metrics"."id");--> statement-breakpoint
 ALTER TABLE "societies" ADD COLUMN "source" text;--> statement-breakpoint
 ALTER TABLE "edition_partners" ADD CONSTRAINT "edition_partners_edition_id_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."editions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "edition_partners" ADD CONSTRAINT "edition_partners_society_id_societies_id_fk" FOREIGN KEY ("society_id") REFERENCES "public"."societies"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint

@@ -3,6 +3,7 @@
 // foreign key and every pagination order. Nothing newer than PostgreSQL 15.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -176,6 +177,12 @@ export const metrics = pgTable(
     window: text("window"),
     /** Why a figure over several channels may be smaller than its channel figures (the source says so). */
     overrideNote: text("override_note"),
+    /**
+     * Staff marked this figure as the same as another (one webinar co-hosted by two societies, each reporting its
+     * registrations): counted once in totals, credited to each society in rankings. Always points at a figure that is
+     * not itself marked, so there are no chains.
+     */
+    sameAsMetricId: integer("same_as_metric_id").references((): AnyPgColumn => metrics.id, { onDelete: "set null" }),
     value: bigint("value", { mode: "number" }).notNull(),
     precision: precision("precision").notNull(),
     scope: metricScope("scope").notNull(),
@@ -190,6 +197,8 @@ export const metrics = pgTable(
     check("metrics_value_range", sql`${t.value} between 0 and 9007199254740991`),
     check("metrics_source_length", sql`length(${t.source}) <= 1000`),
     check("metrics_note_length", sql`length(${t.note}) <= 2000`),
+    index("metrics_same_as_idx").on(t.sameAsMetricId),
+    check("metrics_not_same_as_itself", sql`${t.sameAsMetricId} <> ${t.id}`),
     check("metrics_window_length", sql`length(${t.window}) <= 300`),
     check("metrics_channels_named_set", sql`${t.channels} is null or (${t.channel} is null and cardinality(${t.channels}) >= 2)`),
   ],

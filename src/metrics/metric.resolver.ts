@@ -19,6 +19,14 @@ export class MetricResolver {
     return coverageOf(coverageOfRow(metric));
   }
 
+  @FieldResolver(() => Metric, {
+    nullable: true,
+    description: "The figure staff marked this one as the same as (reported by another society; it counts once); null when not marked or not visible.",
+  })
+  sameAs(@Root() metric: MetricRow, @Ctx() ctx: Context) {
+    return metric.sameAsMetricId === null ? null : ctx.loaders.metricById.load(metric.sameAsMetricId);
+  }
+
   @FieldResolver(() => Activity, { description: "The activity this figure belongs to." })
   async activity(@Root() metric: MetricRow, @Ctx() ctx: Context) {
     return ctx.loaders.activityById.load(metric.activityId);

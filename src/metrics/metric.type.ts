@@ -31,7 +31,6 @@ export class Metric extends Node {
     description: "Why this figure over several channels is smaller than the activity's figures on those channels (its source says so); null otherwise.",
   })
   overrideNote!: string | null;
-
   @Field(() => SafeIntScalar, { description: "The figure: a whole number from 0 to 2^53-1 (read with `precision`)." })
   value!: number;
 

@@ -97,6 +97,9 @@ export class SummaryFigure {
   @Field(() => String, { nullable: true, description: "Remarks, e.g. the source's own words." })
   note!: string | null;
 
+  @Field(() => Boolean, { description: "True when staff marked it the same as another society's figure (or another's as the same as it): it counts once." })
+  coReported!: boolean;
+
   @Field(() => Activity, { nullable: true, description: "The activity it belongs to (null if the viewer may not see it)." })
   activity!: unknown;
 

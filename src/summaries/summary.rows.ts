@@ -12,6 +12,10 @@ export interface SourcedFigure {
   /** null for a figure a pending change proposes (staff preview). */
   metricId: number | null;
   activityId: number;
+  /** The activity whose ground the figure measures: its own, or that of the figure staff marked it the same as. */
+  partActivityId: number;
+  /** Marked the same as another society's figure, or another's is marked the same as it. */
+  coReported: boolean;
   societyId: number;
   countryCode: string | null;
   kind: MetricKind;
@@ -50,7 +54,7 @@ export interface TotalRow {
 const idOf = (_f: SourcedFigure, i: number) => `${i}`;
 
 function inputs(list: readonly SourcedFigure[]): CountInput[] {
-  return list.map((f, i) => ({ id: idOf(f, i), part: `a${f.activityId}`, scope: f.scope, coverage: f.coverage, value: f.value, precision: f.precision }));
+  return list.map((f, i) => ({ id: idOf(f, i), part: `a${f.partActivityId}`, scope: f.scope, coverage: f.coverage, value: f.value, precision: f.precision }));
 }
 
 /** A sum beyond 2^53 - 1 is refused, never rounded: the exact sum (BigInt) goes into the message. */
@@ -146,7 +150,7 @@ export function rankingRows(
   kind: MetricKind,
   channel: Channel | null,
   by: "society" | "country",
-): Array<{ key: string | null; societies: number; value: number; precision: Precision; total: number; figures: FigureUse[] }> {
+): Array<{ key: string | null; societies: number; value: number; precision: Precision; total: number; coReported: boolean; figures: FigureUse[] }> {
   const own = figures.filter(
     (f) => f.year === year && f.kind === kind && f.scope === "OWN" && (channel === null || (f.coverage?.length === 1 && f.coverage[0] === channel)),
   );
@@ -159,7 +163,8 @@ export function rankingRows(
   return [...groups.entries()]
     .map(([key, list]) => {
       const { result, uses } = counted(kind, list);
-      return { key, societies: new Set(list.map((f) => f.societyId)).size, value: result.value, precision: result.precision, total, figures: uses };
+      const coReported = uses.some((u) => u.coReported && u.role === "COUNTED");
+      return { key, societies: new Set(list.map((f) => f.societyId)).size, value: result.value, precision: result.precision, total, coReported, figures: uses };
     })
     .sort((a, b) => b.value - a.value || String(a.key).localeCompare(String(b.key)));
 }

@@ -36,6 +36,7 @@ export interface RankingEntry {
   value: number;
   precision: Figure["precision"];
   share: number | null;
+  coReported: boolean;
   figures: FigureUse[];
 }
 
@@ -87,6 +88,8 @@ function sourcedFigure(r: Record<string, unknown>): SourcedFigure {
     year: Number(r.year),
     metricId: r.metric_id === null ? null : Number(r.metric_id),
     activityId: Number(r.activity_id),
+    partActivityId: Number(r.part_activity_id),
+    coReported: r.co_reported === true,
     societyId: Number(r.society_id),
     countryCode: (r.country_code as string | null) ?? null,
     kind: r.kind as MetricKind,
@@ -163,6 +166,7 @@ export async function ranking(
       value: r.value,
       precision: r.precision,
       share: additive && r.total > 0 ? r.value / r.total : null,
+      coReported: r.coReported,
       figures: r.figures,
     }));
   });

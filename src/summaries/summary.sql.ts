@@ -14,7 +14,7 @@ export function figuresQuery(maxYear: number, includePending: boolean): SQL {
     : sql`a.status = 'APPROVED'`;
   const pending = includePending
     ? sql`union all
-      select e.year, null::int, a.id, a.society_id, s.country_code, x.kind, x.channel,
+      select e.year, null::int, a.id, a.id, false, a.society_id, s.country_code, x.kind, x.channel,
         case when jsonb_typeof(x.channels) = 'array' then array(select jsonb_array_elements_text(x.channels) order by 1) end,
         x.value::text, x.precision, x.scope, coalesce(x.derived, false), x.source, x."asOf", x."window", x.note
       from activities a
@@ -25,13 +25,17 @@ export function figuresQuery(maxYear: number, includePending: boolean): SQL {
         as x(kind text, channel text, channels jsonb, value bigint, precision text, scope text, derived boolean, source text, "asOf" text, "window" text, note text)
       where a.status = 'APPROVED' and e.year <= ${maxYear}`
     : sql``;
-  return sql`select e.year, m.id as metric_id, a.id as activity_id, a.society_id, s.country_code, m.kind::text as kind,
+  return sql`select e.year, m.id as metric_id, a.id as activity_id,
+      coalesce(same.activity_id, a.id) as part_activity_id,
+      (m.same_as_metric_id is not null or exists (select 1 from metrics f where f.same_as_metric_id = m.id)) as co_reported,
+      a.society_id, s.country_code, m.kind::text as kind,
       m.channel::text as channel, m.channels::text[] as channels, m.value::text as value, m.precision::text as precision,
       m.scope::text as scope, m.derived, m.source, m.as_of::text as as_of, m."window", m.note
     from activities a
     join editions e on e.id = a.edition_id
     join societies s on s.id = a.society_id
     join metrics m on m.activity_id = a.id
+    left join metrics same on same.id = m.same_as_metric_id
     where ${approvedPlain} and e.year <= ${maxYear}
     ${pending}
     order by 1, 3, 2`;

@@ -105,6 +105,12 @@ export class SocietyShare {
 
   @Field(() => [SummaryFigure], { description: FIGURES })
   figures!: unknown[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when a figure in this row was reported by several societies (staff marked it the same as another): each is credited in full here, so rows and shares add up to more than the total, which counts it once.",
+  })
+  coReported!: boolean;
 }
 
 @ObjectType("CountryShare", { description: "The OWN figures of one kind of the societies of one country." })
@@ -126,6 +132,12 @@ export class CountryShare {
 
   @Field(() => [SummaryFigure], { description: FIGURES })
   figures!: unknown[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when a figure in this row was reported by several societies (staff marked it the same as another): each is credited in full here, so rows and shares add up to more than the total, which counts it once.",
+  })
+  coReported!: boolean;
 }
 
 @ObjectType("MetricChange", {
