@@ -28,14 +28,14 @@ async function seedOld() {
                    ('seed:2020:report:esr', 2020)) as k(key, year)
       join editions e on e.year = k.year join societies s on s.slug = 'esr';
     insert into metrics (activity_id, kind, channel, value, precision, scope)
-      select a.id, m.kind::metric_kind, m.channel::channel, m.value, m.precision::precision, 'CAMPAIGN'
+      select a.id, m.kind::metric_kind, m.channel::channel, m.value, m.prec::"precision", 'CAMPAIGN'
       from (values ('seed:2014:participation:esr', 'PARTICIPATING_SOCIETIES', null, 87, 'AT_LEAST'),
                    ('seed:2017:results:esr', 'MENTIONS', 'TWITTER', 5200, 'EXACT'),
                    ('seed:2017:results:esr', 'REACH', 'TWITTER', 24300000, 'ESTIMATE'),
                    ('seed:2017:facebook:esr', 'ENGAGEMENTS', 'FACEBOOK', 7800, 'EXACT'),
                    ('seed:2020:report:esr', 'MENTIONS', null, 2000, 'AT_LEAST'),
                    ('seed:2020:report:esr', 'IMPRESSIONS', null, 4400000, 'AT_LEAST'),
-                   ('seed:2020:report:esr', 'PARTICIPANTS', null, 10000, 'ESTIMATE')) as m(key, kind, channel, value, precision)
+                   ('seed:2020:report:esr', 'PARTICIPANTS', null, 10000, 'ESTIMATE')) as m(key, kind, channel, value, prec)
       join activities a on a.idempotency_key = m.key;`);
 }
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   await migrate(drizzle(pg), { migrationsFolder: dir });
   await seedOld();
   await migrate(drizzle(pg), { migrationsFolder: MIGRATIONS_DIR });
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await pg?.close();
   fs.rmSync(dir, { recursive: true, force: true });
