@@ -5,6 +5,7 @@ import type { Db } from "./db/client.js";
 import { activityLoaders } from "./activities/activity.service.js";
 import { editionLoaders } from "./editions/edition.service.js";
 import { metricLoaders } from "./metrics/metric.service.js";
+import { partnerLoaders } from "./partners/partner.service.js";
 import { societyLoaders } from "./societies/society.service.js";
 
 /**
@@ -31,6 +32,7 @@ export function createLoaders(db: Db, viewer: Viewer) {
     ...editionLoaders(db),
     ...activityLoaders(db, viewer),
     ...metricLoaders(db, viewer),
+    ...partnerLoaders(db),
     keyed: new KeyedLoaders(),
   };
 }

@@ -14,6 +14,9 @@ import { ActivityWriteResolver } from "./activities/activity-write.resolver.js";
 import { ApiKeyResolver, ViewerResolver } from "./auth/auth.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";
 import { EditionSummaryResolver, SummaryResolver } from "./summaries/summary.resolver.js";
+import { SummaryFigureResolver } from "./summaries/figure-use.resolver.js";
+import { SameFigureResolver } from "./metrics/metric.same-as.js";
+import { EditionPartnerResolver, EditionPartnersResolver } from "./partners/partner.resolver.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -34,6 +37,10 @@ export function hubSchema(): Promise<GraphQLSchema> {
       AuditResolver,
       SummaryResolver,
       EditionSummaryResolver,
+      SummaryFigureResolver,
+      SameFigureResolver,
+      EditionPartnerResolver,
+      EditionPartnersResolver,
     ],
     validate: false,
   }).then((schema) => {

@@ -53,11 +53,35 @@ describe("the IDoR 2020 summary of the seeded facts", () => {
     expect(data.summary.bySociety[0]).toEqual({ society: { acronym: "ESR" }, value: 105_000, precision: "AT_LEAST", share: 1 });
   });
 
-  it("gives the published society counts of 2012 to 2018 as real year-over-year changes", async () => {
-    const { data } = await hub.gql(`{ summary(year: 2018) { changes { kind current { value precision } previous { value precision } previousYear isRecord } } }`);
-    expect(data.summary.changes).toEqual([
-      { kind: "PARTICIPATING_SOCIETIES", current: { value: 170, precision: "ESTIMATE" }, previous: { value: 160, precision: "AT_LEAST" }, previousYear: 2017, isRecord: true },
+  it("compares the published society counts like with like: an estimate after a lower bound is neither a record nor a fall", async () => {
+    const { data } = await hub.gql(`{ y2018: summary(year: 2018) { changes { kind current { value precision } previous { value precision } previousYear ratioPrecision record isRecord } records { kind } }
+      y2019: summary(year: 2019) { changes { kind previous { value precision } ratio ratioPrecision record } } }`);
+    // "more than 160" (2017) to "about 170" (2018): not a record for certain.
+    expect(data.y2018.changes).toEqual([
+      { kind: "PARTICIPATING_SOCIETIES", current: { value: 170, precision: "ESTIMATE" }, previous: { value: 160, precision: "AT_LEAST" }, previousYear: 2017, ratioPrecision: "ESTIMATE", record: "UNDETERMINED", isRecord: false },
     ]);
+    expect(data.y2018.records).toEqual([]);
+    // "about 170" (2018) to "more than 160" (2019): not a fall for certain either; the ratio says it is approximate.
+    expect(data.y2019.changes.find((c: any) => c.kind === "PARTICIPATING_SOCIETIES")).toEqual({
+      kind: "PARTICIPATING_SOCIETIES", previous: { value: 170, precision: "ESTIMATE" }, ratio: 160 / 170, ratioPrecision: "ESTIMATE", record: "UNDETERMINED",
+    });
+  });
+
+  it("never compares a derived figure or disagreeing sources, and says why", async () => {
+    const { data } = await hub.gql(`{ y2014: summary(year: 2014) { changes { kind previous { value } previousYear previousReason } }
+      y2015: summary(year: 2015) { totals { kind value precision sourcesDisagree figures { role value precision source } }
+        changes { kind previous { value } previousYear previousReason record } } }`);
+    expect(data.y2014.changes).toEqual([{ kind: "PARTICIPATING_SOCIETIES", previous: null, previousYear: 2013, previousReason: "DERIVED" }]);
+    expect(data.y2015.changes).toEqual([
+      { kind: "COUNTRIES", previous: null, previousYear: 2013, previousReason: "SOURCES_DISAGREE", record: "UNDETERMINED" },
+      { kind: "PARTICIPATING_SOCIETIES", previous: null, previousYear: 2014, previousReason: "DERIVED", record: "UNDETERMINED" },
+    ]);
+    // 65 against 68 countries: the larger is kept, the other stays visible, and neither is called exact.
+    const countries = data.y2015.totals.find((t: any) => t.kind === "COUNTRIES");
+    expect(countries).toMatchObject({ value: 68, precision: "ESTIMATE", sourcesDisagree: true });
+    expect(countries.figures.map((f: any) => [f.role, f.value, f.precision, f.source.slice(0, 3)])).toEqual(
+      expect.arrayContaining([["COUNTED", 68, "EXACT", "S12"], ["SET_ASIDE", 65, "EXACT", "S11"]]),
+    );
   });
 });
 
@@ -92,7 +116,22 @@ describe("the report in its three forms and the CSV download", () => {
     expect(json.summary.totals.find((t: any) => t.kind === "IMPRESSIONS").value).toBe(4_400_000);
     const csv = renderCsv(report).trim().split("\r\n");
     expect(csv[0]).toMatch(/^year,kind,channel,value,precision,/);
-    expect(csv).toContain("2020,IMPRESSIONS,,4400000,AT_LEAST,4400000,AT_LEAST,105000,AT_LEAST,,,,,false");
+    expect(csv.find((l) => l.startsWith("2020,IMPRESSIONS,,"))).toMatch(/^2020,IMPRESSIONS,,4400000,AT_LEAST,4400000,AT_LEAST,105000,AT_LEAST,,,,,false,ALL,NO_EARLIER_FIGURE,,,UNDETERMINED,"S26 dvta.de /);
+    expect(csv[0]).toMatch(/,source,as_of,window,note,set_aside,unsourced,sources_disagree$/);
+    // every figure leads to its source: in the Markdown under each total, in the JSON with each total
+    expect(md).toContain("- counted: more than 4,400,000 (ESR, International Day of Radiology 2020 breaks records); source: S26 dvta.de");
+    expect(md).toContain("- contained in a counted figure: more than 105,000 on twitter (ESR, ESR's IDoR 2020 posts on social media); source: S26");
+    expect(md).toContain("window: received up to the date of the report");
+    for (const t of json.summary.totals) for (const f of t.figures) expect(f).toHaveProperty("source");
+    expect(json.summary.totals.find((t: any) => t.kind === "MENTIONS").figures[0]).toMatchObject({ asOf: null, coverage: { everything: false } });
+  });
+
+  it("no longer shows a fall in mentions in 2020: 2017's tweets are another measure", async () => {
+    const report = (await collectReport(inProcess(hub.app.context(undefined, STAFF)), 2020, false))!;
+    const mentions = report.summary.changes.find((c) => c.kind === "MENTIONS")!;
+    expect(mentions).toMatchObject({ previous: null, ratio: null, record: "UNDETERMINED" });
+    expect(renderMarkdown(report)).not.toMatch(/\| mentions \|.*%/);
+    expect(renderMarkdown(report)).toContain("**more than 2,000** mentions on twitter, facebook, instagram and youtube");
 
     const response = await fetch(`${await hub.url()}/reports/2020.csv`, { headers: { authorization: `Bearer ${staffKey}` } });
     expect(response.status).toBe(200);

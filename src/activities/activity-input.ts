@@ -10,6 +10,7 @@ import {
   type MetricState,
 } from "./activity.state.js";
 import type { EventInput, MetricInput, SubmitActivityInput } from "./activity-write.inputs.js";
+import { figureFieldsOf } from "../metrics/metric.coverage.js";
 
 export const MAX_METRICS = 200;
 
@@ -25,6 +26,7 @@ function metricState(m: MetricInput): MetricState {
     asOf: m.asOf ?? null,
     source: clean(m.source),
     note: clean(m.note),
+    ...figureFieldsOf(m),
   };
 }
 

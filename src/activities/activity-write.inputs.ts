@@ -19,8 +19,23 @@ export class MetricInput {
   @Field(() => MetricKindEnum, { description: "What the figure counts." })
   kind!: MetricKind;
 
-  @Field(() => ChannelEnum, { nullable: true, description: "Where it was measured; omit or null for all channels together." })
+  @Field(() => ChannelEnum, { nullable: true, description: "Where it was measured; omit or null for a named set (channels) or all channels together." })
   channel?: Channel | null;
+
+  @Field(() => [ChannelEnum], { nullable: true, description: "A named set of two or more channels the figure covers together (e.g. mentions on four platforms); omit with channel." })
+  channels?: Channel[] | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "True when the figure was worked out from published ones (e.g. a sum of regional counts): counted as given, never compared." })
+  derived!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The period the figure covers, in words, when no date says it (at most 300 characters)." })
+  window?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only when a source really gives an all-channels (or named-set) figure smaller than the activity's channel figures: why (recorded with the figure). Without it such figures are refused (INCONSISTENT_FIGURES).",
+  })
+  overrideNote?: string | null;
 
   @Field(() => SafeIntScalar, { description: "A whole number from 0 to 2^53-1." })
   value!: number;

@@ -3,6 +3,7 @@
 import type { ActivityKind, Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
 import type { ActivityRow, MetricRow } from "../db/schema.js";
 import type { Issues } from "../shared/user-errors.js";
+import { checkFigures } from "../metrics/metric.coverage.js";
 
 export interface MetricState {
   kind: MetricKind;
@@ -13,6 +14,11 @@ export interface MetricState {
   asOf: string | null;
   source: string | null;
   note: string | null;
+  /** Coverage and provenance (issue 9): see src/metrics/metric.coverage.ts. */
+  channels: Channel[] | null;
+  derived: boolean;
+  window: string | null;
+  overrideNote: string | null;
 }
 
 export interface EventState {
@@ -83,6 +89,10 @@ export function metricStateOf(m: MetricRow): MetricState {
     asOf: m.asOf,
     source: m.source,
     note: m.note,
+    channels: m.channels,
+    derived: m.derived,
+    window: m.window,
+    overrideNote: m.overrideNote,
   };
 }
 
@@ -247,4 +257,5 @@ export function validateState(state: ActivityState, year: number, issues: Issues
       at.add("DUPLICATE", `metrics ${first} and ${i} both give ${m.kind} on ${m.channel ?? "all channels"}: send one figure per kind and channel.`, "kind");
     } else seen.set(key, i);
   });
+  checkFigures(state.metrics, issues);
 }

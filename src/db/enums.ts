@@ -40,11 +40,18 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const ACTIVITY_STATUSES = ["SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN"] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
+/**
+ * One kind, one measure: a source's number goes under the kind that says exactly what it counted (tweets are POSTS,
+ * not MENTIONS; page likes are PAGE_LIKES, not ENGAGEMENTS; "feed reach" is FEED_REACH, not REACH).
+ */
 export const METRIC_KINDS = [
   "MENTIONS",
+  "POSTS",
   "IMPRESSIONS",
   "REACH",
+  "FEED_REACH",
   "ENGAGEMENTS",
+  "PAGE_LIKES",
   "VIEWS",
   "DOWNLOADS",
   "REGISTRATIONS",

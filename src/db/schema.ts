@@ -3,6 +3,7 @@
 // foreign key and every pagination order. Nothing newer than PostgreSQL 15.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -56,6 +57,8 @@ export const societies = pgTable(
     website: text("website"),
     foundedYear: integer("founded_year"),
     note: text("note"),
+    /** Where the society's facts come from. */
+    source: text("source"),
     ...timestamps,
   },
   (t) => [
@@ -164,8 +167,22 @@ export const metrics = pgTable(
       .notNull()
       .references(() => activities.id, { onDelete: "cascade" }),
     kind: metricKind("kind").notNull(),
-    /** Null: all channels together (contains the activity's per-channel figures of the same kind). */
+    /** One channel; null: a named set (`channels`) or, when `channels` is null too, all channels together. */
     channel: channel("channel"),
+    /** A named set of two or more channels (2020's mentions: Twitter, Facebook, YouTube and Instagram together). */
+    channels: channel("channels").array(),
+    /** Not published as such but worked out from published figures (a sum of regional counts): never compared. */
+    derived: boolean("derived").notNull().default(false),
+    /** The period the figure covers, in words, when no date says it ("first 5 days after release"). */
+    window: text("window"),
+    /** Why a figure over several channels may be smaller than its channel figures (the source says so). */
+    overrideNote: text("override_note"),
+    /**
+     * Staff marked this figure as the same as another (one webinar co-hosted by two societies, each reporting its
+     * registrations): counted once in totals, credited to each society in rankings. Always points at a figure that is
+     * not itself marked, so there are no chains.
+     */
+    sameAsMetricId: integer("same_as_metric_id").references((): AnyPgColumn => metrics.id, { onDelete: "set null" }),
     value: bigint("value", { mode: "number" }).notNull(),
     precision: precision("precision").notNull(),
     scope: metricScope("scope").notNull(),
@@ -180,6 +197,10 @@ export const metrics = pgTable(
     check("metrics_value_range", sql`${t.value} between 0 and 9007199254740991`),
     check("metrics_source_length", sql`length(${t.source}) <= 1000`),
     check("metrics_note_length", sql`length(${t.note}) <= 2000`),
+    index("metrics_same_as_idx").on(t.sameAsMetricId),
+    check("metrics_not_same_as_itself", sql`${t.sameAsMetricId} <> ${t.id}`),
+    check("metrics_window_length", sql`length(${t.window}) <= 300`),
+    check("metrics_channels_named_set", sql`${t.channels} is null or (${t.channel} is null and cardinality(${t.channels}) >= 2)`),
   ],
 );
 
@@ -280,3 +301,24 @@ export const rateLimits = pgTable("rate_limits", {
   points: integer("points").notNull().default(0),
   expire: timestamp("expire", { withTimezone: true, mode: "date", precision: 3 }),
 });
+
+/** Societies an edition names as its partners (2020's umbrella partners), each link with its source. */
+export const editionPartners = pgTable(
+  "edition_partners",
+  {
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    societyId: integer("society_id")
+      .notNull()
+      .references(() => societies.id, { onDelete: "restrict" }),
+    role: text("role").notNull(),
+    source: text("source").notNull(),
+  },
+  (t) => [
+    unique("edition_partners_key").on(t.editionId, t.societyId),
+    index("edition_partners_society_idx").on(t.societyId),
+    check("edition_partners_role_length", sql`length(${t.role}) between 1 and 100`),
+    check("edition_partners_source_length", sql`length(${t.source}) between 1 and 1000`),
+  ],
+);

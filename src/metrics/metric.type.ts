@@ -16,10 +16,21 @@ export class Metric extends Node {
   @Field(() => ChannelEnum, {
     nullable: true,
     description:
-      "Where it was measured; null means all channels together, which contains the activity's per-channel figures of the same kind.",
+      "The one channel it was measured on; null when it covers more than one channel: a named set or everything (see coverage).",
   })
   channel!: Channel | null;
 
+  @Field(() => Boolean, { description: "True when it was worked out from published figures (e.g. a sum of regional counts) rather than published; never compared across editions." })
+  derived!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The period it covers, in words, when no date says it (\"the first 5 days after release\")." })
+  window!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why this figure over several channels is smaller than the activity's figures on those channels (its source says so); null otherwise.",
+  })
+  overrideNote!: string | null;
   @Field(() => SafeIntScalar, { description: "The figure: a whole number from 0 to 2^53-1 (read with `precision`)." })
   value!: number;
 

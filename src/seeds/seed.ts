@@ -16,6 +16,7 @@ import {
 } from "../db/enums.js";
 import { activities, editions, metrics, societies } from "../db/schema.js";
 import { fromRoot } from "../shared/project-root.js";
+import { seedPartners } from "./seed.partners.js";
 
 export const SEEDS_DIR = fromRoot("seeds");
 
@@ -39,6 +40,9 @@ const metricSeed = z.object({
   value: z.number().int().nonnegative(),
   precision: z.enum(PRECISIONS),
   scope: z.enum(METRIC_SCOPES),
+  channels: z.array(z.enum(CHANNELS)).min(2).nullable().optional(),
+  derived: z.boolean().optional(),
+  window: z.string().nullable().optional(),
   asOf: localDate.nullable().optional(),
   source: z.string(),
   note: z.string().nullable().optional(),
@@ -91,6 +95,7 @@ export async function seedDatabase(db: Db, onProgress: (line: string) => void = 
           website: s.website ?? null,
           foundedYear: s.foundedYear,
           note: s.note ?? null,
+          source: s.source,
         })),
       )
       .onConflictDoNothing({ target: societies.slug })
@@ -115,6 +120,7 @@ export async function seedDatabase(db: Db, onProgress: (line: string) => void = 
 
     const societyIds = new Map((await tx.select({ id: societies.id, slug: societies.slug }).from(societies)).map((r) => [r.slug, r.id]));
     const editionIds = new Map((await tx.select({ id: editions.id, year: editions.year }).from(editions)).map((r) => [r.year, r.id]));
+    onProgress(`edition partners: ${await seedPartners(tx, SEEDS_DIR, societyIds, editionIds)} added`);
 
     for (const a of activitySeeds) {
       const societyId = societyIds.get(a.society);
@@ -152,6 +158,9 @@ export async function seedDatabase(db: Db, onProgress: (line: string) => void = 
             value: m.value,
             precision: m.precision,
             scope: m.scope,
+            channels: m.channels ?? null,
+            derived: m.derived ?? false,
+            window: m.window ?? null,
             asOf: m.asOf ?? null,
             source: m.source,
             note: m.note ?? null,

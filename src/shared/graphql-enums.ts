@@ -91,10 +91,13 @@ registerEnumType(MetricKindEnum, {
   name: "MetricKind",
   description: "What a figure counts.",
   valuesConfig: {
-    MENTIONS: { description: "Separate mentions or posts (e.g. tweets) about IDoR." },
+    MENTIONS: { description: "Separate mentions of IDoR, by anyone, on the platforms the figure covers (posts that name IDoR or its hashtag)." },
+    POSTS: { description: "Posts published (tweets, Facebook posts...), counted as posts: a source that says \"5,200 tweets\" gives POSTS, not MENTIONS." },
     IMPRESSIONS: { description: "Times content was shown." },
-    REACH: { description: "People or feeds reached." },
-    ENGAGEMENTS: { description: "Likes, shares, comments and other interactions." },
+    REACH: { description: "Distinct people or accounts reached." },
+    FEED_REACH: { description: "What a source calls \"feed reach\": the audience the posts could reach in feeds (potential impressions), not people reached." },
+    ENGAGEMENTS: { description: "Interactions with posts: likes of posts, shares, comments, clicks." },
+    PAGE_LIKES: { description: "Likes (fans) of a page, e.g. \"7,800 Facebook likes\"; new fans gained are NEW_FOLLOWERS." },
     VIEWS: { description: "Views of a video, page or lecture." },
     DOWNLOADS: { description: "Downloads of a book or file." },
     REGISTRATIONS: { description: "People who registered." },
@@ -111,7 +114,7 @@ registerEnumType(MetricKindEnum, {
 export const ChannelEnum = enumObject(CHANNELS);
 registerEnumType(ChannelEnum, {
   name: "Channel",
-  description: "Where a figure was measured. A metric without a channel counts all channels together.",
+  description: "Where a figure was measured. A figure covers one channel, a named set of channels, or all of them (see Coverage).",
   valuesConfig: {
     TWITTER: { description: "Twitter / X." },
     FACEBOOK: { description: "Facebook." },

@@ -19,6 +19,8 @@ export const USER_ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: "The idempotency key was used before with a different input. Nothing was written.",
   INVALID_STATE: "The action does not apply to the target in its current state (e.g. reviewing an activity with nothing to review).",
   TOO_MANY: "A list has more items than allowed.",
+  INCONSISTENT_FIGURES:
+    "An activity's figure over several channels (all, or a named set) is smaller than the sum of its own figures on those channels, for the same kind and scope. Correct it, or give overrideNote when a source really says so.",
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 

@@ -38,6 +38,9 @@ export class Society extends Node {
 
   @Field(() => String, { nullable: true, description: "A remark on the record, e.g. a bi-national society." })
   note!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Where the society's facts come from; null where not recorded." })
+  source!: string | null;
 }
 
 export const SocietyConnection = connectionType("Society", Society, "society");

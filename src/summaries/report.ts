@@ -2,12 +2,17 @@
 // report command, the CSV download and the API cannot disagree.
 import type { ActivityKind, Channel, MetricKind, Precision } from "../db/enums.js";
 
+const FIGURES = `figures { role value precision scope derived source asOf window note coverage { everything channels }
+      activity { title society { acronym } } }`;
+
 export const REPORT_QUERY = `query Report($year: Int!, $includePending: Boolean!) {
   summary(year: $year, includePending: $includePending) {
     year theme includesPending revision participatingSocieties countries activityCount
     activitiesByKind { kind count }
-    totals { kind value precision campaignWide { value precision } societiesOwn { value precision } }
-    changes { kind channel current { value precision } previous { value precision } previousYear ratio isRecord }
+    totals { kind value precision campaignWide { value precision } societiesOwn { value precision }
+      coverage { everything channels } unsourced sourcesDisagree ${FIGURES} }
+    changes { kind channel coverage { everything channels } current { value precision } previous { value precision } previousYear
+      previousReason skippedYears ratio ratioPrecision record isRecord }
     records { kind channel current { value precision } previousYear }
   }
 }`;
@@ -15,8 +20,8 @@ export const REPORT_QUERY = `query Report($year: Int!, $includePending: Boolean!
 /** Per kind of figure in the totals: its channel totals and (where societies have own figures) the top societies. */
 export function detailsQuery(kinds: MetricKind[], ranked: MetricKind[]): string {
   const fields = [
-    ...kinds.map((k) => `channels_${k}: byChannel(kind: ${k}) { channel value precision campaignWide { value precision } societiesOwn { value precision } }`),
-    ...ranked.map((k) => `top_${k}: bySociety(kind: ${k}, first: 5) { society { acronym name } value precision share }`),
+    ...kinds.map((k) => `channels_${k}: byChannel(kind: ${k}) { channel value precision campaignWide { value precision } societiesOwn { value precision } unsourced sourcesDisagree ${FIGURES} }`),
+    ...ranked.map((k) => `top_${k}: bySociety(kind: ${k}, first: 5) { society { acronym name } value precision share ${FIGURES} }`),
   ];
   return `query Details($year: Int!, $includePending: Boolean!) {
   summary(year: $year, includePending: $includePending) {
@@ -29,6 +34,27 @@ interface FigureData {
   value: number;
   precision: Precision;
 }
+interface CoverageData {
+  everything: boolean;
+  channels: Channel[];
+}
+/** One figure behind a number, with its provenance. */
+export interface SourceData extends FigureData {
+  role: "COUNTED" | "CONTAINED" | "SET_ASIDE";
+  scope: "OWN" | "CAMPAIGN";
+  derived: boolean;
+  source: string | null;
+  asOf: string | null;
+  window: string | null;
+  note: string | null;
+  coverage: CoverageData;
+  activity: { title: string; society: { acronym: string } } | null;
+}
+interface Provenance {
+  unsourced: boolean;
+  sourcesDisagree: boolean;
+  figures: SourceData[];
+}
 export interface ReportData {
   summary: {
     year: number;
@@ -39,12 +65,15 @@ export interface ReportData {
     countries: number;
     activityCount: number;
     activitiesByKind: Array<{ kind: string; count: number }>;
-    totals: Array<{ kind: MetricKind; value: number; precision: Precision; campaignWide: FigureData | null; societiesOwn: FigureData | null }>;
-    changes: Array<{ kind: MetricKind; channel: Channel | null; current: FigureData; previous: FigureData | null; previousYear: number | null; ratio: number | null; isRecord: boolean }>;
+    totals: Array<{ kind: MetricKind; value: number; precision: Precision; campaignWide: FigureData | null; societiesOwn: FigureData | null; coverage: CoverageData } & Provenance>;
+    changes: Array<{
+      kind: MetricKind; channel: Channel | null; coverage: CoverageData; current: FigureData; previous: FigureData | null; previousYear: number | null;
+      previousReason: string | null; skippedYears: number[]; ratio: number | null; ratioPrecision: Precision | null; record: "YES" | "NO" | "UNDETERMINED"; isRecord: boolean;
+    }>;
     records: Array<{ kind: MetricKind; channel: Channel | null; current: FigureData; previousYear: number | null }>;
   };
-  channels: Partial<Record<MetricKind, Array<{ channel: Channel; value: number; precision: Precision; campaignWide: FigureData | null; societiesOwn: FigureData | null }>>>;
-  rankings: Partial<Record<MetricKind, Array<{ society: { acronym: string; name: string }; value: number; precision: Precision; share: number | null }>>>;
+  channels: Partial<Record<MetricKind, Array<{ channel: Channel; value: number; precision: Precision; campaignWide: FigureData | null; societiesOwn: FigureData | null } & Provenance>>>;
+  rankings: Partial<Record<MetricKind, Array<{ society: { acronym: string; name: string }; value: number; precision: Precision; share: number | null; figures: SourceData[] }>>>;
 }
 
 const number = (n: number) => n.toLocaleString("en-GB");
@@ -92,7 +121,34 @@ export function inWords(f: FigureData): string {
   return number(f.value);
 }
 
-const percent = (ratio: number | null) => (ratio === null ? "" : `${ratio >= 1 ? "+" : ""}${((ratio - 1) * 100).toFixed(1)}%`);
+const PERCENT_WORDS: Record<Precision, string> = { EXACT: "", AT_LEAST: "at least ", ESTIMATE: "about " };
+const percent = (ratio: number | null, precision: Precision | null) =>
+  ratio === null ? "" : `${PERCENT_WORDS[precision ?? "ESTIMATE"]}${ratio >= 1 ? "+" : ""}${((ratio - 1) * 100).toFixed(1)}%`;
+
+const REASONS: Record<string, string> = {
+  DERIVED: "rests on a derived figure",
+  SOURCES_DISAGREE: "sources disagree",
+  DIFFERENT_SCOPE: "campaign-wide against societies' own figures",
+  DIFFERENT_COVERAGE: "different channels covered",
+};
+
+function coverageWords(c: CoverageData): string {
+  if (c.everything) return "";
+  return ` on ${c.channels.map((ch) => words(ch)).join(", ").replace(/, ([^,]*)$/, " and $1")}`;
+}
+
+const ROLE_WORDS = { COUNTED: "counted", CONTAINED: "contained in a counted figure", SET_ASIDE: "set aside" } as const;
+
+/** "counted: more than 2,000 (ESR, IDoR 2020 report) — S26 dvta.de ...; window: ...; note: ..." */
+export function sourceLine(f: SourceData): string {
+  const who = f.activity ? `${f.activity.society.acronym}, ${f.activity.title}` : "a figure the viewer may not open";
+  const parts = [`${ROLE_WORDS[f.role]}: ${inWords(f)}${coverageWords(f.coverage)} (${who})${f.derived ? " [derived]" : ""}`];
+  parts.push(f.source ? `source: ${f.source}` : "NO SOURCE");
+  if (f.asOf) parts.push(`as of ${f.asOf}`);
+  if (f.window) parts.push(`window: ${f.window}`);
+  if (f.note) parts.push(`note: ${f.note}`);
+  return parts.join("; ");
+}
 
 function bar(value: number, max: number, width = 30): string {
   const n = max > 0 ? Math.max(value > 0 ? 1 : 0, Math.round((value / max) * width)) : 0;
@@ -117,7 +173,10 @@ export function renderMarkdown(data: ReportData): string {
     const parts = [];
     if (t.campaignWide) parts.push(`campaign-wide ${inWords(t.campaignWide)}`);
     if (t.societiesOwn) parts.push(`societies' own ${inWords(t.societiesOwn)}`);
-    out.push(`- **${inWords(t)}** ${words(t.kind)} (${parts.join("; ")})`);
+    out.push(`- **${inWords(t)}** ${words(t.kind)}${coverageWords(t.coverage)} (${parts.join("; ")})`);
+    if (t.sourcesDisagree) out.push("  - Sources disagree: the larger figure is kept, the others are set aside.");
+    if (t.unsourced) out.push("  - A figure behind this total has no source.");
+    for (const f of t.figures) out.push(`  - ${sourceLine(f)}`);
   }
   if (s.totals.length) out.push("");
   const ranked = Object.entries(data.rankings).filter(([, list]) => list && list.length > 0);
@@ -125,16 +184,26 @@ export function renderMarkdown(data: ReportData): string {
     out.push("## Top societies (their own figures)", "");
     for (const [kind, list] of ranked) {
       out.push(`**${words(kind)}**: ` + list!.map((e) => `${e.society.acronym} ${inWords(e)}${e.share !== null ? ` (${(e.share * 100).toFixed(0)}%)` : ""}`).join(", "), "");
+      for (const e of list!) for (const f of e.figures) out.push(`- ${e.society.acronym}: ${sourceLine(f)}`);
+      out.push("");
     }
   }
   const compared = s.changes.filter((c) => c.previous !== null);
+  const notCompared = s.changes.filter((c) => c.previous === null && c.previousReason !== "NO_EARLIER_FIGURE");
   out.push("## Compared with earlier editions", "");
-  if (compared.length === 0) out.push("No earlier edition has the same figures.", "");
+  if (compared.length === 0) out.push("No earlier edition has comparable figures.", "");
   else {
     out.push("| figure | channel | this year | earlier | change | record |", "|---|---|---:|---:|---:|:-:|");
     for (const c of compared) {
-      out.push(`| ${words(c.kind)} | ${c.channel ? words(c.channel) : "all"} | ${inWords(c.current)} | ${inWords(c.previous!)} (${c.previousYear}) | ${percent(c.ratio)} | ${c.isRecord ? "★" : ""} |`);
+      const skipped = c.skippedYears.length ? `, skipping ${c.skippedYears.join(", ")}` : "";
+      const record = c.record === "YES" ? "★" : c.record === "UNDETERMINED" ? "?" : "";
+      out.push(`| ${words(c.kind)} | ${c.channel ? words(c.channel) : "all"} | ${inWords(c.current)} | ${inWords(c.previous!)} (${c.previousYear}${skipped}) | ${percent(c.ratio, c.ratioPrecision)} | ${record} |`);
     }
+    out.push("", "★ a record for certain; ? the figures cannot say (lower bounds or estimates).", "");
+  }
+  if (notCompared.length) {
+    out.push("Not compared:", "");
+    for (const c of notCompared) out.push(`- ${words(c.kind)}${c.channel ? ` on ${words(c.channel)}` : ""} against ${c.previousYear}: ${REASONS[c.previousReason!] ?? c.previousReason}`);
     out.push("");
   }
   if (s.records.length) {
@@ -167,12 +236,23 @@ const csvCell = (v: unknown) => {
 export const CSV_HEADER = [
   "year", "kind", "channel", "value", "precision", "campaign_wide", "campaign_wide_precision", "societies_own",
   "societies_own_precision", "previous_year", "previous_value", "previous_precision", "ratio", "is_record",
+  "coverage", "previous_reason", "skipped_years", "ratio_precision", "record", "source", "as_of", "window", "note", "set_aside",
+  "unsourced", "sources_disagree",
 ];
+
+/** The counted figures' source, asOf, window and note (joined with " | " when several), and what was set aside. */
+function provenanceCells(t: Provenance | undefined): unknown[] {
+  if (!t) return ["", "", "", "", "", "", ""];
+  const counted = t.figures.filter((f) => f.role === "COUNTED");
+  const join = (pick: (f: SourceData) => string | null) => counted.map((f) => pick(f) ?? "").join(" | ");
+  const setAside = t.figures.filter((f) => f.role === "SET_ASIDE").map((f) => `${f.value} ${f.precision} (${f.source ?? "no source"})`).join(" | ");
+  return [join((f) => f.source), join((f) => f.asOf), join((f) => f.window), join((f) => f.note), setAside, t.unsourced, t.sourcesDisagree];
+}
 
 /** One row per kind (channel empty: the edition total) and per kind and channel. */
 export function renderCsv(data: ReportData): string {
   const s = data.summary;
-  const split = new Map<string, { campaignWide: FigureData | null; societiesOwn: FigureData | null }>();
+  const split = new Map<string, { campaignWide: FigureData | null; societiesOwn: FigureData | null } & Provenance>();
   for (const t of s.totals) split.set(`${t.kind}/`, t);
   for (const [kind, rows] of Object.entries(data.channels)) for (const r of rows ?? []) split.set(`${kind}/${r.channel}`, r);
   const lines = [CSV_HEADER.join(",")];
@@ -183,6 +263,8 @@ export function renderCsv(data: ReportData): string {
         s.year, c.kind, c.channel ?? "", c.current.value, c.current.precision,
         t?.campaignWide?.value, t?.campaignWide?.precision, t?.societiesOwn?.value, t?.societiesOwn?.precision,
         c.previousYear, c.previous?.value, c.previous?.precision, c.ratio, c.isRecord,
+        c.coverage.everything ? "ALL" : c.coverage.channels.join(" "), c.previousReason, c.skippedYears.join(" "), c.ratioPrecision, c.record,
+        ...provenanceCells(t),
       ]
         .map(csvCell)
         .join(","),

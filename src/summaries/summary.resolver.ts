@@ -5,21 +5,30 @@ import type { EditionRow } from "../db/schema.js";
 import { ChannelEnum, MetricKindEnum } from "../shared/graphql-enums.js";
 import { Edition } from "../editions/edition.type.js";
 import { ChannelTotal, CountryShare, EditionSummary, MetricChange, MetricTotal, SocietyShare } from "./summary.types.js";
+import { coverageOf } from "./figure-use.type.js";
 import { editionSummary, ranking, rankingSize, type Summary, type TotalRow } from "./summary.service.js";
 
 const includePendingArg = { defaultValue: false, description: "Staff only: count SUBMITTED activities and pending changes as if approved." };
 
 function change(row: TotalRow) {
+  const c = row.comparison;
   return {
     kind: row.kind,
     channel: row.channel,
+    coverage: coverageOf(row.coverage),
     current: { value: row.value, precision: row.precision },
-    previous: row.previous,
-    previousYear: row.previousYear,
-    ratio: row.previous && row.previous.value > 0 ? row.value / row.previous.value : null,
-    isRecord: row.priorBest !== null && row.value > row.priorBest,
+    previous: c.previous,
+    previousYear: c.previousYear,
+    previousReason: c.reason,
+    skippedYears: c.skippedYears,
+    ratio: c.ratio,
+    ratioPrecision: c.ratioPrecision,
+    record: c.record,
+    isRecord: c.record === "YES",
   };
 }
+
+const withCoverage = (row: TotalRow) => ({ ...row, coverage: coverageOf(row.coverage) });
 
 @Resolver(() => EditionSummary)
 export class SummaryResolver {
@@ -34,12 +43,12 @@ export class SummaryResolver {
 
   @FieldResolver(() => [MetricTotal], { description: "One total per kind of figure." })
   totals(@Root() s: Summary) {
-    return s.rows.filter((r) => r.channel === null);
+    return s.rows.filter((r) => r.channel === null).map(withCoverage);
   }
 
   @FieldResolver(() => [ChannelTotal], { description: "The totals of one kind of figure per channel." })
   byChannel(@Root() s: Summary, @Arg("kind", () => MetricKindEnum, { description: "The kind of figure." }) kind: MetricKind) {
-    return s.rows.filter((r) => r.kind === kind && r.channel !== null);
+    return s.rows.filter((r) => r.kind === kind && r.channel !== null).map(withCoverage);
   }
 
   @FieldResolver(() => [SocietyShare], {
@@ -74,7 +83,7 @@ export class SummaryResolver {
 
   @FieldResolver(() => [MetricChange], { description: "The totals that set an all-time high." })
   records(@Root() s: Summary) {
-    return s.rows.map(change).filter((c) => c.isRecord);
+    return s.rows.map(change).filter((c) => c.record === "YES");
   }
 }
 

@@ -5,24 +5,16 @@ import { eq } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Db } from "../db/client.js";
 import { rowsOf } from "../db/client.js";
-import type { Channel, MetricKind } from "../db/enums.js";
+import type { Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
 import { dataRevision, editions, type EditionRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
 import { badInput } from "../shared/errors.js";
-import { exactNumber, figure, NON_ADDITIVE_KINDS, precisionOf, type Figure } from "./figures.js";
-import { countsQuery, rankingQuery, totalsQuery } from "./summary.sql.js";
+import { exactNumber, NON_ADDITIVE_KINDS, type Figure } from "./figures.js";
+import { coverageOfRow } from "../metrics/metric.coverage.js";
+import { countsQuery, editionYearsQuery, figuresQuery } from "./summary.sql.js";
+import { rankingRows, summaryRows, type FigureUse, type SourcedFigure, type TotalRow } from "./summary.rows.js";
 
-export interface TotalRow {
-  kind: MetricKind;
-  channel: Channel | null;
-  value: number;
-  precision: Figure["precision"];
-  campaignWide: Figure | null;
-  societiesOwn: Figure | null;
-  previous: Figure | null;
-  previousYear: number | null;
-  priorBest: number | null;
-}
+export type { TotalRow } from "./summary.rows.js";
 
 export interface Summary {
   year: number;
@@ -35,6 +27,8 @@ export interface Summary {
   activitiesByKind: Array<{ kind: string; count: number }>;
   /** Per kind (channel null) and per (kind, channel). */
   rows: TotalRow[];
+  /** The figures that count, of this edition and the earlier ones (rankings and comparisons are made from them). */
+  figures: SourcedFigure[];
 }
 
 export interface RankingEntry {
@@ -43,6 +37,8 @@ export interface RankingEntry {
   value: number;
   precision: Figure["precision"];
   share: number | null;
+  coReported: boolean;
+  figures: FigureUse[];
 }
 
 const revisions = new WeakMap<Context, Promise<number>>();
@@ -64,11 +60,37 @@ function assertPreview(ctx: Context, includePending: boolean) {
   if (includePending) assertCan(ctx.viewer, "summary:preview");
 }
 
+function sourcedFigure(r: Record<string, unknown>): SourcedFigure {
+  const channels = r.channels as string[] | null;
+  return {
+    year: Number(r.year),
+    metricId: r.metric_id === null ? null : Number(r.metric_id),
+    activityId: Number(r.activity_id),
+    partActivityId: Number(r.part_activity_id),
+    coReported: r.co_reported === true,
+    societyId: Number(r.society_id),
+    countryCode: (r.country_code as string | null) ?? null,
+    kind: r.kind as MetricKind,
+    coverage: coverageOfRow({ channel: (r.channel as Channel | null) ?? null, channels: channels as Channel[] | null }),
+    value: exactNumber(r.value)!,
+    precision: r.precision as Precision,
+    scope: r.scope as MetricScope,
+    derived: r.derived === true,
+    source: (r.source as string | null) ?? null,
+    asOf: (r.as_of as string | null) ?? null,
+    window: (r.window as string | null) ?? null,
+    note: (r.note as string | null) ?? null,
+  };
+}
+
 async function compute(db: Db, edition: EditionRow, includePending: boolean, revision: number): Promise<Summary> {
-  const [totals, counts] = await Promise.all([
-    db.execute(totalsQuery(edition.year, includePending)),
+  const [figureRows, counts, years] = await Promise.all([
+    db.execute(figuresQuery(edition.year, includePending)),
     db.execute(countsQuery(edition.id, includePending)),
+    db.execute(editionYearsQuery(edition.year)),
   ]);
+  const figures = rowsOf<Record<string, unknown>>(figureRows).map(sourcedFigure);
+  const editionYears = rowsOf<{ year: number }>(years).map((r) => Number(r.year));
   const countRows = rowsOf<{ kind: string | null; activities: number; societies: number; countries: number }>(counts);
   const all = countRows.find((r) => r.kind === null);
   return {
@@ -80,17 +102,8 @@ async function compute(db: Db, edition: EditionRow, includePending: boolean, rev
     countries: all?.countries ?? 0,
     activityCount: all?.activities ?? 0,
     activitiesByKind: countRows.filter((r) => r.kind !== null).map((r) => ({ kind: r.kind!, count: r.activities })),
-    rows: rowsOf<Record<string, unknown>>(totals).map((r) => ({
-      kind: r.kind as MetricKind,
-      channel: (r.channel as Channel | null) ?? null,
-      value: exactNumber(r.total_v)!,
-      precision: precisionOf(r.total_p),
-      campaignWide: figure(r.camp_v, r.camp_p),
-      societiesOwn: figure(r.own_v, r.own_p),
-      previous: figure(r.prev_v, r.prev_p),
-      previousYear: r.prev_year === null ? null : Number(r.prev_year),
-      priorBest: exactNumber(r.prior_max),
-    })),
+    rows: summaryRows(figures, edition.year, editionYears),
+    figures,
   };
 }
 
@@ -125,21 +138,16 @@ export async function ranking(
 ): Promise<RankingEntry[]> {
   const key = `ranking:${summary.year}:${summary.includesPending}:${by}:${kind}:${channel}`;
   return ctx.summaries.get(key, summary.revision, async () => {
-    const rows = rowsOf<{ key: string | null; societies: number; value: string; prank: number; total: string }>(
-      await ctx.primary.execute(rankingQuery(summary.year, summary.includesPending, kind, channel, by)),
-    );
     const additive = !(NON_ADDITIVE_KINDS as readonly string[]).includes(kind);
-    return rows.map((r) => {
-      const value = exactNumber(r.value)!;
-      const total = exactNumber(r.total)!;
-      return {
-        key: r.key,
-        societies: Number(r.societies),
-        value,
-        precision: precisionOf(r.prank),
-        share: additive && total > 0 ? value / total : null,
-      };
-    });
+    return rankingRows(summary.figures, summary.year, kind, channel, by).map((r) => ({
+      key: r.key,
+      societies: r.societies,
+      value: r.value,
+      precision: r.precision,
+      share: additive && r.total > 0 ? r.value / r.total : null,
+      coReported: r.coReported,
+      figures: r.figures,
+    }));
   });
 }
 

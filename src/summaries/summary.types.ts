@@ -3,6 +3,12 @@ import type { Channel, MetricKind, Precision } from "../db/enums.js";
 import { ActivityKindEnum, ChannelEnum, MetricKindEnum, PrecisionEnum } from "../shared/graphql-enums.js";
 import { SafeIntScalar } from "../shared/scalars.js";
 import { Society } from "../societies/society.type.js";
+import type { ComparisonReason, RecordStatus } from "./comparison.js";
+import { ComparisonReasonEnum, Coverage, RecordStatusEnum, SummaryFigure } from "./figure-use.type.js";
+
+const FIGURES = "The figures behind this number, each with its role (COUNTED, CONTAINED, SET_ASIDE) and its source, asOf, window and note.";
+const UNSOURCED = "True when a figure behind this number has no source: the number cannot be traced to a publication.";
+const DISAGREE = "True when sources of one figure disagree (the kept figure is COUNTED, the others SET_ASIDE); the precision is then ESTIMATE.";
 
 @ObjectType("Figure", { description: "A number with its precision." })
 export class FigureType {
@@ -17,17 +23,32 @@ export class FigureType {
 
 @ObjectType("MetricTotal", {
   description:
-    "An edition's total of one kind of figure, never double-counted: per activity the larger of its all-channels figure and the sum of its channel figures; OWN figures of different activities add up; of several CAMPAIGN figures the largest counts; the total is the larger of campaignWide and societiesOwn, never their sum. Non-additive kinds (PARTICIPATING_SOCIETIES, COUNTRIES, LANGUAGES) are never summed: the largest figure counts.",
+    "An edition's total of one kind of figure, never double-counted (README, \"Counting rules\"): figures covering disjoint ground (different channels, different activities) add up; of figures that overlap (an all-channels figure and its channels, a campaign-wide figure and the societies' own, two sources of one figure) the larger side counts. Non-additive kinds (PARTICIPATING_SOCIETIES, COUNTRIES, LANGUAGES) are never summed: the largest figure counts.",
 })
 export class MetricTotal {
   @Field(() => MetricKindEnum, { description: "The kind of figure." })
   kind!: MetricKind;
 
-  @Field(() => SafeIntScalar, { description: "The edition's total: the larger of campaignWide and societiesOwn." })
+  @Field(() => SafeIntScalar, { description: "The edition's total: the largest sum of figures on disjoint ground; at least the larger of campaignWide and societiesOwn." })
   value!: number;
 
-  @Field(() => PrecisionEnum, { description: "Precision of the total, from the figures it is made of." })
+  @Field(() => PrecisionEnum, {
+    description:
+      "ESTIMATE if a counted figure is an estimate or sources disagree; AT_LEAST if a counted figure is a lower bound or some figure covers ground the counted ones do not (a campaign-wide \"more than 2,000\" beside own figures adding up to 2,500 gives at least 2,500); EXACT only when exact figures cover everything measured.",
+  })
   precision!: Precision;
+
+  @Field(() => Coverage, { description: "What the counted figures cover." })
+  coverage!: Coverage;
+
+  @Field(() => [SummaryFigure], { description: FIGURES })
+  figures!: unknown[];
+
+  @Field(() => Boolean, { description: UNSOURCED })
+  unsourced!: boolean;
+
+  @Field(() => Boolean, { description: DISAGREE })
+  sourcesDisagree!: boolean;
 
   @Field(() => FigureType, { nullable: true, description: "The largest CAMPAIGN-scope figure (a measurement of the whole campaign); null when there is none." })
   campaignWide!: FigureType | null;
@@ -36,16 +57,28 @@ export class MetricTotal {
   societiesOwn!: FigureType | null;
 }
 
-@ObjectType("ChannelTotal", { description: "An edition's total of one kind of figure on one channel, by the same rules." })
+@ObjectType("ChannelTotal", {
+  description:
+    "An edition's total of one kind of figure from the figures that cover exactly this channel, by the same rules. The channel totals of a kind never add up to more than the kind's total.",
+})
 export class ChannelTotal {
   @Field(() => ChannelEnum, { description: "The channel." })
   channel!: Channel;
 
-  @Field(() => SafeIntScalar, { description: "The larger of campaignWide and societiesOwn on this channel." })
+  @Field(() => SafeIntScalar, { description: "The total on this channel." })
   value!: number;
 
   @Field(() => PrecisionEnum, { description: "Precision of the total." })
   precision!: Precision;
+
+  @Field(() => [SummaryFigure], { description: FIGURES })
+  figures!: unknown[];
+
+  @Field(() => Boolean, { description: UNSOURCED })
+  unsourced!: boolean;
+
+  @Field(() => Boolean, { description: DISAGREE })
+  sourcesDisagree!: boolean;
 
   @Field(() => FigureType, { nullable: true, description: "The largest CAMPAIGN figure on this channel." })
   campaignWide!: FigureType | null;
@@ -69,6 +102,15 @@ export class SocietyShare {
 
   @Field(() => Float, { nullable: true, description: "Its part of the societies' own sum, from 0 to 1; null for non-additive kinds." })
   share!: number | null;
+
+  @Field(() => [SummaryFigure], { description: FIGURES })
+  figures!: unknown[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when a figure in this row was reported by several societies (staff marked it the same as another): each is credited in full here, so rows and shares add up to more than the total, which counts it once.",
+  })
+  coReported!: boolean;
 }
 
 @ObjectType("CountryShare", { description: "The OWN figures of one kind of the societies of one country." })
@@ -87,10 +129,20 @@ export class CountryShare {
 
   @Field(() => Float, { nullable: true, description: "Part of the societies' own sum, from 0 to 1; null for non-additive kinds." })
   share!: number | null;
+
+  @Field(() => [SummaryFigure], { description: FIGURES })
+  figures!: unknown[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when a figure in this row was reported by several societies (staff marked it the same as another): each is credited in full here, so rows and shares add up to more than the total, which counts it once.",
+  })
+  coReported!: boolean;
 }
 
 @ObjectType("MetricChange", {
-  description: "A total compared with the most recent earlier edition that has the same figure.",
+  description:
+    "A total compared with the most recent earlier edition that has a total of the same kind (and channel), like with like only: the same measure, coverage and scope, neither derived, no disagreeing sources. Otherwise previous is null and previousReason says why.",
 })
 export class MetricChange {
   @Field(() => MetricKindEnum, { description: "The kind of figure." })
@@ -102,16 +154,37 @@ export class MetricChange {
   @Field(() => FigureType, { description: "This edition's total." })
   current!: FigureType;
 
-  @Field(() => FigureType, { nullable: true, description: "The earlier total; null when no earlier edition has this figure." })
+  @Field(() => Coverage, { description: "What this edition's counted figures cover." })
+  coverage!: Coverage;
+
+  @Field(() => FigureType, { nullable: true, description: "The earlier total; null when there is none or it is not comparable (see previousReason)." })
   previous!: FigureType | null;
 
-  @Field(() => Int, { nullable: true, description: "The year of the earlier total." })
+  @Field(() => Int, { nullable: true, description: "The year of the most recent earlier total of this kind, compared or not." })
   previousYear!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "current / previous; null without a previous figure or when it is 0." })
+  @Field(() => ComparisonReasonEnum, { nullable: true, description: "Why previous is null; null when it is not." })
+  previousReason!: ComparisonReason | null;
+
+  @Field(() => [Int], { description: "Editions between previousYear and this one without a total of this kind: years the comparison skips over." })
+  skippedYears!: number[];
+
+  @Field(() => Float, { nullable: true, description: "current / previous; null without a comparable previous total or when it is 0." })
   ratio!: number | null;
 
-  @Field(() => Boolean, { description: "True when this total beats every earlier edition's (and at least one earlier edition has the figure)." })
+  @Field(() => PrecisionEnum, {
+    nullable: true,
+    description: "How exact the ratio is: EXACT from two exact totals, AT_LEAST from a lower bound over an exact total, else ESTIMATE.",
+  })
+  ratioPrecision!: Precision | null;
+
+  @Field(() => RecordStatusEnum, { description: "YES only when certain; NO when an earlier comparable total reached at least as much; otherwise UNDETERMINED." })
+  record!: RecordStatus;
+
+  @Field(() => Boolean, {
+    description: "True when record is YES.",
+    deprecationReason: "A yes/no cannot say \"undetermined\" (lower bounds, estimates, incomparable years): use record.",
+  })
   isRecord!: boolean;
 }
 
@@ -161,7 +234,7 @@ export class EditionSummary {
   @Field(() => [MetricChange], { description: "Each total (per kind, and per kind and channel) against the most recent earlier edition with the same figure." })
   changes!: MetricChange[];
 
-  @Field(() => [MetricChange], { description: "The changes that set an all-time high." })
+  @Field(() => [MetricChange], { description: "The changes that certainly set an all-time high (record YES)." })
   records!: MetricChange[];
 
   @Field(() => SafeIntScalar, { description: "The data revision the summary was computed at (it changes with every write)." })

@@ -1,0 +1,170 @@
+// From the figures that count (summary.sql.ts) to a summary's rows: one per kind and one per kind and channel, each
+// with the figures behind it (their role, source, asOf, window and note) and its comparison with earlier editions.
+// Pure: the database path and the tests apply the same rules (counting.ts, comparison.ts).
+import type { Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
+import { compare, type Comparable, type Comparison } from "./comparison.js";
+import { channelsOf, countByChannel, countFigures, FULL_MASK, maskOf, type CountInput, type CountResult, type FigureRole } from "./counting.js";
+import type { Figure } from "./figures.js";
+import { HubError } from "../shared/errors.js";
+
+export interface SourcedFigure {
+  year: number;
+  /** null for a figure a pending change proposes (staff preview). */
+  metricId: number | null;
+  activityId: number;
+  /** The activity whose ground the figure measures: its own, or that of the figure staff marked it the same as. */
+  partActivityId: number;
+  /** Marked the same as another society's figure, or another's is marked the same as it. */
+  coReported: boolean;
+  societyId: number;
+  countryCode: string | null;
+  kind: MetricKind;
+  /** null: every channel. */
+  coverage: Channel[] | null;
+  value: number;
+  precision: Precision;
+  scope: MetricScope;
+  derived: boolean;
+  source: string | null;
+  asOf: string | null;
+  window: string | null;
+  note: string | null;
+}
+
+export interface FigureUse extends SourcedFigure {
+  role: FigureRole;
+}
+
+export interface TotalRow {
+  kind: MetricKind;
+  /** The channel of a per-channel row; null for the kind's edition total. */
+  channel: Channel | null;
+  /** The channels the counted figures cover; null: every channel. */
+  coverage: Channel[] | null;
+  value: number;
+  precision: Precision;
+  campaignWide: Figure | null;
+  societiesOwn: Figure | null;
+  figures: FigureUse[];
+  sourcesDisagree: boolean;
+  unsourced: boolean;
+  comparison: Comparison;
+}
+
+const idOf = (_f: SourcedFigure, i: number) => `${i}`;
+
+function inputs(list: readonly SourcedFigure[]): CountInput[] {
+  return list.map((f, i) => ({ id: idOf(f, i), part: `a${f.partActivityId}`, scope: f.scope, coverage: f.coverage, value: f.value, precision: f.precision }));
+}
+
+/** A sum beyond 2^53 - 1 is refused, never rounded: the exact sum (BigInt) goes into the message. */
+function assertSafe(value: number, list: readonly SourcedFigure[], roles: Map<string, FigureRole>) {
+  if (Number.isSafeInteger(value)) return;
+  const exact = list.reduce((sum, f, i) => (roles.get(idOf(f, i)) === "COUNTED" ? sum + BigInt(f.value) : sum), 0n);
+  throw new HubError("RESULT_OUT_OF_RANGE", `A total (${exact}) exceeds 9007199254740991 and cannot be returned exactly.`);
+}
+
+function counted(kind: string, list: readonly SourcedFigure[]): { result: CountResult; uses: FigureUse[] } {
+  const result = countFigures(kind, inputs(list));
+  assertSafe(result.value, list, result.roles);
+  return { result, uses: list.map((f, i) => ({ ...f, role: result.roles.get(idOf(f, i))! })) };
+}
+
+function partial(kind: string, list: readonly SourcedFigure[]): Figure | null {
+  if (list.length === 0) return null;
+  const { value, precision, roles } = countFigures(kind, inputs(list));
+  assertSafe(value, list, roles);
+  return { value, precision };
+}
+
+function comparable(year: number, result: CountResult, uses: FigureUse[]): Comparable {
+  const inTotal = uses.filter((u) => u.role === "COUNTED");
+  const scopes = new Set(inTotal.map((u) => u.scope));
+  return {
+    year,
+    value: result.value,
+    precision: result.precision,
+    scope: scopes.size === 1 ? [...scopes][0]! : "MIXED",
+    coverageMask: inTotal.reduce((m, u) => m | maskOf(u.coverage), 0),
+    derived: inTotal.some((u) => u.derived),
+    sourcesDisagree: result.sourcesDisagree,
+  };
+}
+
+interface Built {
+  row: Omit<TotalRow, "comparison">;
+  comparable: Comparable;
+}
+
+function build(year: number, kind: MetricKind, channel: Channel | null, list: readonly SourcedFigure[]): Built {
+  const { result, uses } = counted(kind, list);
+  const coverageMask = uses.filter((u) => u.role === "COUNTED").reduce((m, u) => m | maskOf(u.coverage), 0);
+  return {
+    row: {
+      kind,
+      channel,
+      coverage: coverageMask === FULL_MASK ? null : channelsOf(coverageMask),
+      value: result.value,
+      precision: result.precision,
+      campaignWide: partial(kind, list.filter((f) => f.scope === "CAMPAIGN")),
+      societiesOwn: partial(kind, list.filter((f) => f.scope === "OWN")),
+      figures: uses,
+      sourcesDisagree: result.sourcesDisagree,
+      unsourced: list.some((f) => !f.source),
+    },
+    comparable: comparable(year, result, uses),
+  };
+}
+
+/** Every edition's rows up to `year`, keyed by "kind/channel", then the rows of `year` with their comparisons. */
+export function summaryRows(figures: readonly SourcedFigure[], year: number, editionYears: readonly number[]): TotalRow[] {
+  const byYearKind = new Map<string, SourcedFigure[]>();
+  for (const f of figures) {
+    const key = `${f.year}/${f.kind}`;
+    byYearKind.set(key, [...(byYearKind.get(key) ?? []), f]);
+  }
+  const series = new Map<string, Built[]>();
+  const add = (key: string, built: Built) => series.set(key, [...(series.get(key) ?? []), built]);
+  for (const [key, list] of byYearKind) {
+    const [y, kind] = key.split("/") as [string, MetricKind];
+    add(`${kind}/`, build(Number(y), kind, null, list));
+    const channels = countByChannel(kind, inputs(list));
+    for (const channel of channels.keys()) {
+      add(`${kind}/${channel}`, build(Number(y), kind, channel, list.filter((f) => f.coverage?.length === 1 && f.coverage[0] === channel)));
+    }
+  }
+  const rows: TotalRow[] = [];
+  for (const builts of series.values()) {
+    const current = builts.find((b) => b.comparable.year === year);
+    if (!current) continue;
+    const earlier = builts.filter((b) => b.comparable.year < year).map((b) => b.comparable);
+    rows.push({ ...current.row, comparison: compare(current.comparable, earlier, editionYears) });
+  }
+  return rows.sort((a, b) => a.kind.localeCompare(b.kind) || (a.channel ?? "").localeCompare(b.channel ?? ""));
+}
+
+/** A ranking's rows: the OWN figures of one kind (and channel) of `year`, grouped by society or by country. */
+export function rankingRows(
+  figures: readonly SourcedFigure[],
+  year: number,
+  kind: MetricKind,
+  channel: Channel | null,
+  by: "society" | "country",
+): Array<{ key: string | null; societies: number; value: number; precision: Precision; total: number; coReported: boolean; figures: FigureUse[] }> {
+  const own = figures.filter(
+    (f) => f.year === year && f.kind === kind && f.scope === "OWN" && (channel === null || (f.coverage?.length === 1 && f.coverage[0] === channel)),
+  );
+  const total = own.length ? counted(kind, own).result.value : 0;
+  const groups = new Map<string | null, SourcedFigure[]>();
+  for (const f of own) {
+    const key = by === "society" ? String(f.societyId) : f.countryCode;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.entries()]
+    .map(([key, list]) => {
+      const { result, uses } = counted(kind, list);
+      const coReported = uses.some((u) => u.coReported && u.role === "COUNTED");
+      return { key, societies: new Set(list.map((f) => f.societyId)).size, value: result.value, precision: result.precision, total, coReported, figures: uses };
+    })
+    .sort((a, b) => b.value - a.value || String(a.key).localeCompare(String(b.key)));
+}
