@@ -9,7 +9,7 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     // type-graphql's decorators need the metadata API before any module declaring a GraphQL type loads.
-    setupFiles: ["reflect-metadata"],
+    setupFiles: ["src/metadata.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,5 +1,5 @@
 // Assembles the GraphQL schema from the domain resolvers: the one barrel of the code base.
-import "reflect-metadata";
+import "./metadata.js"; // first: see src/metadata.ts
 import { printSchema, lexicographicSortSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { ActivityResolver } from "./activities/activity.resolver.js";

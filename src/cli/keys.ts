@@ -3,7 +3,7 @@
 // npm run keys -- revoke <prefix>
 // npm run keys -- generate            (prints a fresh key secret, e.g. for HUB_BOOTSTRAP_STAFF_KEY; stores nothing)
 // Works on the configured database; the embedded one must not be held by a running hub (a clear message says so).
-import "reflect-metadata"; // first: type-graphql's decorators need it when their modules load
+import "../metadata.js"; // first: see src/metadata.ts
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";

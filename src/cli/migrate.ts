@@ -1,5 +1,5 @@
 // npm run db:migrate — applies the committed migrations to the configured database.
-import "reflect-metadata"; // first: type-graphql's decorators need it when their modules load
+import "../metadata.js"; // first: see src/metadata.ts
 import { loadConfig } from "../config.js";
 import { describeDatabase, openConfiguredDatabase } from "../db/open.js";
 import { runCli } from "./run.js";

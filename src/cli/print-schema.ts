@@ -1,5 +1,5 @@
 // Writes schema/schema.graphql from the code (npm run schema:print). A test fails when the committed file is stale.
-import "reflect-metadata"; // first: type-graphql's decorators need it when their modules load
+import "../metadata.js"; // first: see src/metadata.ts
 import fs from "node:fs";
 import path from "node:path";
 import { schemaSdl } from "../schema.js";

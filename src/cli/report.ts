@@ -1,6 +1,6 @@
 // npm run report -- --year 2020 [--format md|csv|json] [--include-pending] [--url http://localhost:4000 --key <staff key>]
 // Without --url it reads the configured database (the embedded one must not be held by a running hub: then use --url).
-import "reflect-metadata"; // first: type-graphql's decorators need it when their modules load
+import "../metadata.js"; // first: see src/metadata.ts
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";

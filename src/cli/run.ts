@@ -1,6 +1,5 @@
 // Shared frame of the CLI commands: configuration errors and a held data directory end the process with a clear
 // message and a non-zero exit code, never a stack trace.
-import "reflect-metadata";
 import { ConfigError } from "../config.js";
 import { DataDirLockedError } from "../db/data-dir-lock.js";
 

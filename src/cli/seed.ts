@@ -1,5 +1,5 @@
 // npm run db:seed — loads seeds/*.json; a second run changes nothing.
-import "reflect-metadata"; // first: type-graphql's decorators need it when their modules load
+import "../metadata.js"; // first: see src/metadata.ts
 import { loadConfig } from "../config.js";
 import { describeDatabase, openConfiguredDatabase } from "../db/open.js";
 import { seedDatabase } from "../seeds/seed.js";
