@@ -1,7 +1,8 @@
 // Black-box tests of the real entry point, run the way a user runs it (`npm start` = node --import tsx src/main.ts):
 // start-up on a fresh data directory (migrate, seed, listen), the data-directory lock between processes, graceful
 // shutdown, crash recovery, configuration errors and `db:seed` (run in-process through the CLI). Every hub here is a child process talking
-// real HTTP on a loopback port; PGlite hubs run with DATABASE_URL removed, so these tests run on both engines' CI legs.
+// real HTTP on a loopback port. The PGlite hubs do not depend on DATABASE_URL, so they run in the PGlite run only; the
+// PostgreSQL hubs run when DATABASE_URL is set.
 // Starting a PGlite hub costs seconds, so one data directory goes through a whole life cycle in order (the tests of
 // that describe block depend on each other and must run in sequence, which is vitest's default within a file).
 import { randomBytes } from "node:crypto";
@@ -201,7 +202,8 @@ function expectSeededEditions(editions: Snapshot["editions"]) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe("the hub on embedded PGlite, one data directory through its life cycle", { timeout: 60_000 }, () => {
+// The embedded hub does not depend on DATABASE_URL: run once, in the PGlite run.
+describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory through its life cycle", { timeout: 60_000 }, () => {
   let dir: string;
   let first: Hub;
   let baseline: Snapshot;
@@ -366,7 +368,7 @@ describe("the hub on embedded PGlite, one data directory through its life cycle"
   });
 });
 
-describe("a bad setting stops start-up with a clear message before the database is opened", { timeout: 30_000 }, () => {
+describe.skipIf(onPostgres)("a bad setting stops start-up with a clear message before the database is opened", { timeout: 30_000 }, () => {
   const cases: Array<{ settings: Record<string, string>; says: string[] }> = [
     { settings: { PORT: "abc" }, says: ['PORT must be a whole number from 0 to 65535; got "abc"'] },
     { settings: { HUB_DB_POOL_SIZE: "0" }, says: ["HUB_DB_POOL_SIZE must be from 1 to 200; got 0"] },
@@ -420,7 +422,7 @@ describe("a bad setting stops start-up with a clear message before the database 
   });
 });
 
-describe("`npm run db:seed` on a free data directory", { timeout: 60_000 }, () => {
+describe.skipIf(onPostgres)("`npm run db:seed` on a free data directory", { timeout: 60_000 }, () => {
   it("migrates and seeds it, and a second run adds nothing", async () => {
     const dir = tempDir();
 
