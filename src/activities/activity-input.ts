@@ -1,14 +1,8 @@
 // Turning mutation inputs into an activity's state: trimming, normalising, and the dates of events.
 import { createHash } from "node:crypto";
 import type { Issues } from "../shared/user-errors.js";
-import {
-  clean,
-  localDate,
-  normaliseCountryCode,
-  type ActivityState,
-  type EventState,
-  type MetricState,
-} from "./activity.state.js";
+import { clean, localDate, normaliseCountryCode } from "../shared/text.js";
+import type { ActivityState, EventState, MetricState } from "./activity.state.js";
 import type { EventInput, MetricInput, SubmitActivityInput } from "./activity-write.inputs.js";
 
 export const MAX_METRICS = 200;

@@ -12,8 +12,8 @@ import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
 import { canSeeActivity } from "./activity.policy.js";
 import { alignEventDates, eventState, metricsFromInput, today } from "./activity-input.js";
+import { clean } from "../shared/text.js";
 import {
-  clean,
   metricKey,
   metricStateOf,
   rowValues,

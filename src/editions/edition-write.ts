@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import { editions, type EditionRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
 import { appendAudit } from "../audit/audit.service.js";
-import { clean } from "../activities/activity.state.js";
+import { clean } from "../shared/text.js";
 import { Issues, UserError, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction } from "../shared/write.js";
 import { Edition } from "./edition.type.js";

@@ -6,7 +6,7 @@ import type { Profession, SocietyKind } from "../db/enums.js";
 import { societies, type SocietyRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
 import { appendAudit } from "../audit/audit.service.js";
-import { clean, isHttpUrl, normaliseCountryCode } from "../activities/activity.state.js";
+import { clean, isHttpUrl, normaliseCountryCode } from "../shared/text.js";
 import { fromGlobalId } from "../shared/global-id.js";
 import { ProfessionEnum, SocietyKindEnum } from "../shared/graphql-enums.js";
 import { Issues, UserError, UserErrorsAbort } from "../shared/user-errors.js";
