@@ -9,7 +9,7 @@ import { assertCan } from "../auth/permissions.js";
 import { appendAudit, type AuditEntry } from "../audit/audit.service.js";
 import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
-import { hashOf, submittedState, today } from "./activity-input.js";
+import { hashOf, submittedState, today } from "./activity.convert.js";
 import { rowValues, snapshot, sortMetrics, validateState, type ActivityState, type MetricState } from "./activity.state.js";
 import type { SubmitActivityInput } from "./activity-write.inputs.js";
 

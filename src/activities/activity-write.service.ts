@@ -11,7 +11,7 @@ import { fromGlobalId } from "../shared/global-id.js";
 import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
 import { canSeeActivity } from "./activity.policy.js";
-import { alignEventDates, eventState, metricsFromInput, today } from "./activity-input.js";
+import { alignEventDates, eventState, metricsFromInput, today } from "./activity.convert.js";
 import { clean } from "../shared/text.js";
 import {
   metricKey,

@@ -1,4 +1,4 @@
-// Turning mutation inputs into an activity's state: trimming, normalising, and the dates of events.
+// Turning mutation inputs into an activity's state (activity.state.ts): trimming, normalising, and the dates of events.
 import { createHash } from "node:crypto";
 import type { Issues } from "../shared/user-errors.js";
 import { clean, localDate, normaliseCountryCode } from "../shared/text.js";
