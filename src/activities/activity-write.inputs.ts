@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+// The inputs of the activity mutations (their payloads are in activity-write.payloads.ts).
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import type { ActivityKind, Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
 import {
   ActivityKindEnum,
@@ -8,8 +9,6 @@ import {
   PrecisionEnum,
 } from "../shared/graphql-enums.js";
 import { DateTimeScalar, LocalDateScalar, SafeIntScalar } from "../shared/scalars.js";
-import { UserError } from "../shared/user-errors.js";
-import { Activity } from "./activity.type.js";
 
 const WINDOW =
   "Dates must fit the edition: from 1 January of its year to 30 June of the next (freeAccessUntil up to 31 December two years after).";
@@ -226,30 +225,4 @@ export class ReviewActivityInput {
 
   @Field(() => Int, { nullable: true, description: "When given, the review applies only at this version." })
   expectedVersion?: number | null;
-}
-
-@ObjectType("ActivityPayload", { description: "The result of a mutation on one activity." })
-export class ActivityPayload {
-  @Field(() => Activity, { nullable: true, description: "The activity after the mutation; null when userErrors refused it." })
-  activity!: unknown;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success. When not empty, nothing was written." })
-  userErrors!: UserError[];
-}
-
-@ObjectType("SubmitActivityPayload", { description: "The result of submitActivity." })
-export class SubmitActivityPayload extends ActivityPayload {
-  @Field(() => Boolean, {
-    description: "True when this was a retry of an earlier submission with the same idempotency key and input: nothing was written.",
-  })
-  replayed!: boolean;
-}
-
-@ObjectType("SubmitActivitiesPayload", { description: "The result of submitActivities: all written, or none." })
-export class SubmitActivitiesPayload {
-  @Field(() => [Activity], { nullable: true, description: "The activities in input order; null when userErrors refused the batch." })
-  activities!: unknown[] | null;
-
-  @Field(() => [UserError], { description: 'Why the batch was refused, each naming its item: ["input", "activities", "3", ...].' })
-  userErrors!: UserError[];
 }
