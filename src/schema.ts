@@ -8,7 +8,7 @@ import { EventResolver } from "./events/event.resolver.js";
 import { MetricResolver } from "./metrics/metric.resolver.js";
 import { NodeResolver } from "./node/node.resolver.js";
 import { SocietyResolver } from "./societies/society.resolver.js";
-import { SocietyWriteResolver } from "./societies/society-write.js";
+import { SocietyWriteResolver } from "./societies/society-write.resolver.js";
 import { EditionWriteResolver } from "./editions/edition-write.js";
 import { ActivityWriteResolver } from "./activities/activity-write.resolver.js";
 import { ApiKeyResolver, ViewerResolver } from "./auth/auth.resolver.js";
