@@ -9,7 +9,7 @@ import { MetricResolver } from "./metrics/metric.resolver.js";
 import { NodeResolver } from "./node/node.resolver.js";
 import { SocietyResolver } from "./societies/society.resolver.js";
 import { SocietyWriteResolver } from "./societies/society-write.resolver.js";
-import { EditionWriteResolver } from "./editions/edition-write.js";
+import { EditionWriteResolver } from "./editions/edition-write.resolver.js";
 import { ActivityWriteResolver } from "./activities/activity-write.resolver.js";
 import { ApiKeyResolver, ViewerResolver } from "./auth/auth.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";
