@@ -7,7 +7,7 @@ import type { Database, Db } from "../db/client.js";
 import type { ApiKeyRole } from "../db/enums.js";
 import { apiKeys, societies, type ApiKeyRow } from "../db/schema.js";
 import { appendAudit } from "../audit/audit.service.js";
-import { decodeTimeIdKey, pageRequest, timeIdKey, toPage, type Page, type PageArgs } from "../shared/pagination.js";
+import { decodeTimeIdKey, pageRequest, timeIdKey, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
 import { Issues, type UserError } from "../shared/user-errors.js";
 import { assertCan } from "./permissions.js";
 import { generateApiKey, hashApiKey, prefixOf } from "./api-key.js";
@@ -85,16 +85,8 @@ export async function listApiKeys(ctx: Context, includeRevoked: boolean, args: P
   const after = request.after
     ? sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${request.after.at.toISOString()}::timestamptz, ${request.after.id})`
     : undefined;
-  const rows = await ctx.db
-    .select()
-    .from(apiKeys)
-    .where(and(where, after))
-    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
-    .limit(request.first + 1);
-  return toPage(rows, request, (r) => timeIdKey("k", r.createdAt, r.id), async () => {
-    const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(apiKeys).where(where);
-    return row?.n ?? 0;
-  });
+  const query = { from: apiKeys, where, after, orderBy: [desc(apiKeys.createdAt), desc(apiKeys.id)] };
+  return keysetPage(ctx.db, query, request, (r) => timeIdKey("k", r.createdAt, r.id));
 }
 
 /** Any fixed number shared by all hub processes: "first staff key". */
