@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import type { Viewer } from "../src/context.js";
-import { rowsOf } from "../src/db/client.js";
 import { factories } from "./support/factories.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
+import { snapshot } from "./support/snapshot.js";
 
 let hub: TestHub;
 let make: ReturnType<typeof factories>;
@@ -52,15 +51,6 @@ const input = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-async function counts() {
-  const [row] = rowsOf<Record<string, number>>(
-    await hub.database.db.execute(sql`select (select count(*)::int from activities) as activities,
-      (select count(*)::int from metrics) as metrics, (select count(*)::int from audit_log) as audit,
-      (select count(*)::int from activity_changes) as changes, (select coalesce(sum(version), 0)::int from activities) as versions`),
-  );
-  return row!;
-}
-
 async function submit(viewer: Viewer, overrides: Record<string, unknown> = {}) {
   const { data, errors } = await hub.gql(SUBMIT, { input: input(overrides) }, viewer);
   expect(errors).toBeUndefined();
@@ -88,10 +78,10 @@ describe("submitting an activity", () => {
   it("returns the first result and writes nothing when the same key and input are sent again", async () => {
     const body = input({ idempotencyKey: "retry-me" });
     const first = await hub.gql(SUBMIT, { input: body }, dvta);
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const again = await hub.gql(SUBMIT, { input: body }, dvta);
     expect(again.data.submitActivity).toMatchObject({ replayed: true, userErrors: [], activity: { id: first.data.submitActivity.activity.id } });
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("treats a retry that lists the same figures in another order as the same input", async () => {
@@ -103,13 +93,13 @@ describe("submitting an activity", () => {
 
   it("refuses the same key with a different input as IDEMPOTENCY_KEY_REUSED and writes nothing", async () => {
     await hub.gql(SUBMIT, { input: input({ idempotencyKey: "used-once" }) }, dvta);
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const { data } = await hub.gql(SUBMIT, { input: input({ idempotencyKey: "used-once", title: "Something else" }) }, dvta);
     expect(data.submitActivity.activity).toBeNull();
     expect(data.submitActivity.userErrors).toEqual([
       expect.objectContaining({ field: ["input", "idempotencyKey"], code: "IDEMPOTENCY_KEY_REUSED" }),
     ]);
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("scopes idempotency keys to the society", async () => {
@@ -157,12 +147,12 @@ describe("refusing bad input", () => {
     ["more than 200 metrics", { metrics: Array.from({ length: 201 }, (_, i) => ({ kind: "VIEWS", channel: null, value: i })) }, ["input", "metrics"], "TOO_MANY"],
   ];
   it.each(cases)("refuses %s with a userError naming the field, and writes nothing", async (_label, overrides, field, code) => {
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const { data, errors } = await hub.gql(SUBMIT, { input: input(overrides) }, dvta);
     expect(errors).toBeUndefined();
     expect(data.submitActivity.activity).toBeNull();
     expect(data.submitActivity.userErrors).toContainEqual(expect.objectContaining({ field, code }));
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   const coercion: Array<[string, unknown]> = [
@@ -173,15 +163,15 @@ describe("refusing bad input", () => {
     ["a numeric string", "12"],
   ];
   it.each(coercion)("refuses %s as a metric value through GraphQL's own coercion, with the path", async (_label, value) => {
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const { errors } = await hub.gql(SUBMIT, { input: input({ metrics: [{ kind: "VIEWS", value }] }) }, dvta);
     expect(errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect(errors![0]!.message).toContain("metrics[0].value");
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("refuses a whole batch for one bad item and names the item by index", async () => {
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const items = [input(), input(), input(), input({ metrics: [{ kind: "VIEWS", value: -1 }] }), input({ year: 1999 })];
     const { data } = await hub.gql(
       `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { id } userErrors { field code } } }`,
@@ -193,7 +183,7 @@ describe("refusing bad input", () => {
       { field: ["input", "activities", "3", "metrics", "0", "value"], code: "OUT_OF_RANGE" },
       { field: ["input", "activities", "4", "year"], code: "UNKNOWN_EDITION" },
     ]);
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("refuses two items of one batch with the same key", async () => {
@@ -263,22 +253,22 @@ describe("correcting, withdrawing and re-submitting", () => {
   it("changes nothing and answers STALE_VERSION when expectedVersion is old", async () => {
     const created = await submit(dvta);
     await hub.gql(UPDATE, { input: { id: created.id, expectedVersion: 1, title: "One" } }, dvta);
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const { data } = await hub.gql(UPDATE, { input: { id: created.id, expectedVersion: 1, title: "Two" } }, dvta);
     expect(data.updateActivity).toEqual({ activity: null, userErrors: [expect.objectContaining({ field: ["input", "expectedVersion"], code: "STALE_VERSION" })] });
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("refuses an update that would break the rules, writing nothing", async () => {
     const created = await submit(dvta);
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const { data } = await hub.gql(UPDATE, { input: { id: created.id, expectedVersion: 1, title: null, url: "not a url", endsOn: "2027-01-01" } }, dvta);
     expect(data.updateActivity.userErrors.map((e: any) => [e.field.join("."), e.code])).toEqual([
       ["input.title", "REQUIRED"],
       ["input.url", "INVALID_URL"],
       ["input.endsOn", "OUTSIDE_EDITION_WINDOW"],
     ]);
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("answers NOT_FOUND for an unknown or malformed id", async () => {
