@@ -17,6 +17,7 @@ import { rowsOf, type Db } from "../src/db/client.js";
 import { activities } from "../src/db/schema.js";
 import { onPostgres } from "./support/env.js";
 import { factories } from "./support/factories.js";
+import { mutation } from "./support/documents.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
 import { snapshot } from "./support/snapshot.js";
 
@@ -41,14 +42,11 @@ const gid = (id: number) => Buffer.from(`Activity:${id}`).toString("base64url");
 let counter = 0;
 const uniq = () => ++counter;
 
-const USER_ERRORS = "userErrors { field code message }";
-const SUBMIT = `mutation($input: SubmitActivityInput!) { submitActivity(input: $input) {
-  replayed activity { id title version metrics { kind channel value } } ${USER_ERRORS} } }`;
-const SUBMIT_MANY = `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { id title } ${USER_ERRORS} } }`;
-const UPDATE = `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) {
-  activity { id title version status pendingChange { title } } ${USER_ERRORS} } }`;
-const RECORD = `mutation($input: RecordMetricsInput!) { recordMetrics(input: $input) { activity { id version metrics { kind value } } ${USER_ERRORS} } }`;
-const CREATE_SOCIETY = `mutation($input: CreateSocietyInput!) { createSociety(input: $input) { society { slug } ${USER_ERRORS} } }`;
+const SUBMIT = mutation("submitActivity", `replayed activity { id title version metrics { kind channel value } }`);
+const SUBMIT_MANY = mutation("submitActivities", `activities { id title }`);
+const UPDATE = mutation("updateActivity", `activity { id title version status pendingChange { title } }`);
+const RECORD = mutation("recordMetrics", `activity { id version metrics { kind value } }`);
+const CREATE_SOCIETY = mutation("createSociety", `society { slug }`);
 
 const submission = (overrides: Record<string, unknown> = {}) => ({
   idempotencyKey: `race-${uniq()}`,
@@ -254,7 +252,7 @@ describe.skipIf(!onPostgres)("concurrent writes (PostgreSQL)", () => {
 
   it("revokes a key once when 5 staff requests revoke it at the same moment; the others get INVALID_STATE", async () => {
     const key = await make.apiKey("PARTNER", society.id, "revoked in a race");
-    const REVOKE = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix } ${USER_ERRORS} } }`;
+    const REVOKE = mutation("revokeApiKey", `apiKey { prefix }`);
     const responses = await releasedTogether("api_keys", 3, () => together(5, () => hub.post(REVOKE, { input: { prefix: key.prefix } }, staff.secret)));
     expectNoGraphqlErrors(responses);
     const payloads = responses.map((r) => r.body.data.revokeApiKey);

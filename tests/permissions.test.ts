@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../src/context.js";
 import { rowsOf } from "../src/db/client.js";
 import { factories } from "./support/factories.js";
+import { mutation } from "./support/documents.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
 import { snapshot } from "./support/snapshot.js";
 
@@ -82,22 +83,21 @@ async function activityRow(id: number) {
 
 // ---- documents --------------------------------------------------------------------------------------------------
 
-const USER_ERRORS = "userErrors { field code message }";
 const ACTIVITY = "id status version title society { slug } metrics { kind channel value } pendingChange { title metrics { kind channel value } }";
 const M = {
-  submitActivity: `mutation($input: SubmitActivityInput!) { submitActivity(input: $input) { replayed activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  submitActivities: `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  updateActivity: `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  withdrawActivity: `mutation($input: WithdrawActivityInput!) { withdrawActivity(input: $input) { activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  recordMetrics: `mutation($input: RecordMetricsInput!) { recordMetrics(input: $input) { activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  removeMetrics: `mutation($input: RemoveMetricsInput!) { removeMetrics(input: $input) { activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  reviewActivity: `mutation($input: ReviewActivityInput!) { reviewActivity(input: $input) { activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  createSociety: `mutation($input: CreateSocietyInput!) { createSociety(input: $input) { society { id slug name } ${USER_ERRORS} } }`,
-  updateSociety: `mutation($input: UpdateSocietyInput!) { updateSociety(input: $input) { society { id slug name } ${USER_ERRORS} } }`,
-  createEdition: `mutation($input: CreateEditionInput!) { createEdition(input: $input) { edition { year theme } ${USER_ERRORS} } }`,
-  updateEdition: `mutation($input: UpdateEditionInput!) { updateEdition(input: $input) { edition { year theme } ${USER_ERRORS} } }`,
-  issueApiKey: `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { secret apiKey { prefix role label revokedAt society { slug } } ${USER_ERRORS} } }`,
-  revokeApiKey: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix revokedAt } ${USER_ERRORS} } }`,
+  submitActivity: mutation("submitActivity", `replayed activity { ${ACTIVITY} }`),
+  submitActivities: mutation("submitActivities", `activities { ${ACTIVITY} }`),
+  updateActivity: mutation("updateActivity", `activity { ${ACTIVITY} }`),
+  withdrawActivity: mutation("withdrawActivity", `activity { ${ACTIVITY} }`),
+  recordMetrics: mutation("recordMetrics", `activity { ${ACTIVITY} }`),
+  removeMetrics: mutation("removeMetrics", `activity { ${ACTIVITY} }`),
+  reviewActivity: mutation("reviewActivity", `activity { ${ACTIVITY} }`),
+  createSociety: mutation("createSociety", `society { id slug name }`),
+  updateSociety: mutation("updateSociety", `society { id slug name }`),
+  createEdition: mutation("createEdition", `edition { year theme }`),
+  updateEdition: mutation("updateEdition", `edition { year theme }`),
+  issueApiKey: mutation("issueApiKey", `secret apiKey { prefix role label revokedAt society { slug } }`),
+  revokeApiKey: mutation("revokeApiKey", `apiKey { prefix revokedAt }`),
 } as const;
 type MutationName = keyof typeof M;
 

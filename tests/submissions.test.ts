@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../src/context.js";
 import { factories } from "./support/factories.js";
+import { mutation } from "./support/documents.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
 import { snapshot } from "./support/snapshot.js";
 
@@ -27,18 +28,12 @@ const ACTIVITY = `id status version title url startsOn endsOn reviewNote society
   metrics { id kind channel value precision scope }
   event { startsAt endsAt timeZone city countryCode online }
   pendingChange { title metrics { kind channel value } }`;
-const SUBMIT = `mutation($input: SubmitActivityInput!) { submitActivity(input: $input) {
-  replayed activity { ${ACTIVITY} } userErrors { field code message } } }`;
-const UPDATE = `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) {
-  activity { ${ACTIVITY} } userErrors { field code message } } }`;
-const REVIEW = `mutation($input: ReviewActivityInput!) { reviewActivity(input: $input) {
-  activity { ${ACTIVITY} } userErrors { field code message } } }`;
-const RECORD = `mutation($input: RecordMetricsInput!) { recordMetrics(input: $input) {
-  activity { ${ACTIVITY} } userErrors { field code message } } }`;
-const REMOVE = `mutation($input: RemoveMetricsInput!) { removeMetrics(input: $input) {
-  activity { ${ACTIVITY} } userErrors { field code message } } }`;
-const WITHDRAW = `mutation($input: WithdrawActivityInput!) { withdrawActivity(input: $input) {
-  activity { ${ACTIVITY} } userErrors { field code message } } }`;
+const SUBMIT = mutation("submitActivity", `replayed activity { ${ACTIVITY} }`);
+const UPDATE = mutation("updateActivity", `activity { ${ACTIVITY} }`);
+const REVIEW = mutation("reviewActivity", `activity { ${ACTIVITY} }`);
+const RECORD = mutation("recordMetrics", `activity { ${ACTIVITY} }`);
+const REMOVE = mutation("removeMetrics", `activity { ${ACTIVITY} }`);
+const WITHDRAW = mutation("withdrawActivity", `activity { ${ACTIVITY} }`);
 const PUBLIC_VIEW = `query($id: ID!) { node(id: $id) { ... on Activity { title status metrics { kind value } pendingChange { title } } } }`;
 
 let keyCounter = 0;
@@ -174,7 +169,7 @@ describe("refusing bad input", () => {
     const before = await snapshot(hub.database);
     const items = [input(), input(), input(), input({ metrics: [{ kind: "VIEWS", value: -1 }] }), input({ year: 1999 })];
     const { data } = await hub.gql(
-      `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { id } userErrors { field code } } }`,
+      mutation("submitActivities", `activities { id }`, "userErrors { field code }"),
       { input: { activities: items } },
       dvta,
     );
@@ -188,7 +183,7 @@ describe("refusing bad input", () => {
 
   it("refuses two items of one batch with the same key", async () => {
     const { data } = await hub.gql(
-      `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { id } userErrors { field code } } }`,
+      mutation("submitActivities", `activities { id }`, "userErrors { field code }"),
       { input: { activities: [input({ idempotencyKey: "twice" }), input({ idempotencyKey: "twice" })] } },
       dvta,
     );
@@ -198,7 +193,7 @@ describe("refusing bad input", () => {
   it("writes a valid batch in one go, in input order", async () => {
     const items = [input({ title: "First" }), input({ title: "Second" }), input({ title: "Third" })];
     const { data } = await hub.gql(
-      `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { title status } userErrors { field code } } }`,
+      mutation("submitActivities", `activities { title status }`, "userErrors { field code }"),
       { input: { activities: items } },
       dvta,
     );
@@ -339,7 +334,7 @@ describe("the audit log", () => {
 });
 
 describe("staff administration", () => {
-  const CREATE_SOCIETY = `mutation($input: CreateSocietyInput!) { createSociety(input: $input) { society { id slug countryCode } userErrors { field code } } }`;
+  const CREATE_SOCIETY = mutation("createSociety", `society { id slug countryCode }`, "userErrors { field code }");
 
   it("creates and updates societies and editions, refusing duplicates and bad values", async () => {
     const created = await hub.gql(CREATE_SOCIETY, { input: { slug: "sirm", acronym: "SIRM", name: "Società Italiana di Radiologia Medica", kind: "NATIONAL", profession: "RADIOLOGY", countryCode: "it" } }, STAFF);
@@ -349,7 +344,7 @@ describe("staff administration", () => {
     const bad = await hub.gql(CREATE_SOCIETY, { input: { slug: "Bad Slug", acronym: "", name: "X", kind: "NATIONAL", profession: "RADIOLOGY", website: "ftp://x" } }, STAFF);
     expect(bad.data.createSociety.userErrors.map((e: any) => e.code)).toEqual(["INVALID_FORMAT", "REQUIRED", "INVALID_URL"]);
     const updated = await hub.gql(
-      `mutation($input: UpdateSocietyInput!) { updateSociety(input: $input) { society { name countryCode } userErrors { code } } }`,
+      mutation("updateSociety", `society { name countryCode }`, "userErrors { code }"),
       { input: { id: created.data.createSociety.society.id, name: "SIRM", countryCode: null } },
       STAFF,
     );
