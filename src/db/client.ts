@@ -42,23 +42,37 @@ function countingLogger(stats: SqlStats): Logger {
 /** The folder inside the data directory that holds PGlite's files (beside the lock and the hub's other files). */
 export const PGLITE_SUBDIR = "pgdata";
 
-export function wrapPglite(client: PGlite, onClose?: () => void | Promise<void>): Database {
+/** What both engines share: a drizzle handle per request (counting statements when asked), ping and close. */
+function wrap(
+  engine: Database["engine"],
+  handle: (logger: Logger | undefined) => Db,
+  ping: () => Promise<unknown>,
+  close: () => Promise<void>,
+): Database {
   return {
-    engine: "pglite",
-    db: drizzlePglite({ client }) as unknown as Db,
-    forRequest: (stats) =>
-      drizzlePglite({ client, logger: stats ? countingLogger(stats) : undefined }) as unknown as Db,
+    engine,
+    db: handle(undefined),
+    forRequest: (stats) => handle(stats ? countingLogger(stats) : undefined),
     ping: async () => {
-      await client.query("select 1");
+      await ping();
     },
-    close: async () => {
+    close,
+  };
+}
+
+export function wrapPglite(client: PGlite, onClose?: () => void | Promise<void>): Database {
+  return wrap(
+    "pglite",
+    (logger) => drizzlePglite({ client, logger }) as unknown as Db,
+    () => client.query("select 1"),
+    async () => {
       try {
         if (!client.closed) await client.close();
       } finally {
         await onClose?.();
       }
     },
-  };
+  );
 }
 
 export async function openPglite(dataDir: string, opts: { command?: string } = {}): Promise<Database> {
@@ -75,18 +89,12 @@ export async function openPglite(dataDir: string, opts: { command?: string } = {
 }
 
 export function wrapPostgres(client: postgres.Sql): Database {
-  return {
-    engine: "postgres",
-    db: drizzlePostgres({ client }) as unknown as Db,
-    forRequest: (stats) =>
-      drizzlePostgres({ client, logger: stats ? countingLogger(stats) : undefined }) as unknown as Db,
-    ping: async () => {
-      await client`select 1`;
-    },
-    close: async () => {
-      await client.end({ timeout: 5 });
-    },
-  };
+  return wrap(
+    "postgres",
+    (logger) => drizzlePostgres({ client, logger }) as unknown as Db,
+    () => client`select 1`,
+    () => client.end({ timeout: 5 }),
+  );
 }
 
 export function postgresClient(url: string, max: number): postgres.Sql {
