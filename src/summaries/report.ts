@@ -1,6 +1,8 @@
 // The yearly report in three forms (Markdown, CSV, JSON), rendered from the same GraphQL answers a client gets, so the
 // report command, the CSV download and the API cannot disagree.
-import type { Channel, MetricKind, Precision } from "../db/enums.js";
+import type { Channel, MetricKind } from "../db/enums.js";
+import type { Figure } from "./figures.js";
+import type { Summary, TotalRow } from "./summary.service.js";
 
 export const REPORT_QUERY = `query Report($year: Int!, $includePending: Boolean!) {
   summary(year: $year, includePending: $includePending) {
@@ -25,26 +27,19 @@ export function detailsQuery(kinds: MetricKind[], ranked: MetricKind[]): string 
 }`;
 }
 
-interface FigureData {
-  value: number;
-  precision: Precision;
-}
+/** A total as the API answers it (Summary.totals, byChannel): the figure with its campaign-wide and societies' own parts. */
+type Total = Pick<TotalRow, "kind" | "value" | "precision" | "campaignWide" | "societiesOwn">;
+type Change = Pick<TotalRow, "kind" | "channel" | "previousYear"> & { current: Figure };
+
+/** What REPORT_QUERY and detailsQuery answer: the summary's own fields, then its totals, changes and records. */
 export interface ReportData {
-  summary: {
-    year: number;
-    theme: string | null;
-    includesPending: boolean;
-    revision: number;
-    participatingSocieties: number;
-    countries: number;
-    activityCount: number;
-    activitiesByKind: Array<{ kind: string; count: number }>;
-    totals: Array<{ kind: MetricKind; value: number; precision: Precision; campaignWide: FigureData | null; societiesOwn: FigureData | null }>;
-    changes: Array<{ kind: MetricKind; channel: Channel | null; current: FigureData; previous: FigureData | null; previousYear: number | null; ratio: number | null; isRecord: boolean }>;
-    records: Array<{ kind: MetricKind; channel: Channel | null; current: FigureData; previousYear: number | null }>;
+  summary: Omit<Summary, "rows"> & {
+    totals: Total[];
+    changes: Array<Change & { previous: Figure | null; ratio: number | null; isRecord: boolean }>;
+    records: Change[];
   };
-  channels: Partial<Record<MetricKind, Array<{ channel: Channel; value: number; precision: Precision; campaignWide: FigureData | null; societiesOwn: FigureData | null }>>>;
-  rankings: Partial<Record<MetricKind, Array<{ society: { acronym: string; name: string }; value: number; precision: Precision; share: number | null }>>>;
+  channels: Partial<Record<MetricKind, Array<Omit<Total, "kind"> & { channel: Channel }>>>;
+  rankings: Partial<Record<MetricKind, Array<Figure & { society: { acronym: string; name: string }; share: number | null }>>>;
 }
 
 const number = (n: number) => n.toLocaleString("en-GB");
@@ -52,7 +47,7 @@ const words = (kind: string) => kind.toLowerCase().replace(/_/g, " ");
 const count = (n: number, one: string, many: string) => `${number(n)} ${n === 1 ? one : many}`;
 
 /** "more than 2,000", "about 170", "39". */
-export function inWords(f: FigureData): string {
+export function inWords(f: Figure): string {
   if (f.precision === "AT_LEAST") return `more than ${number(f.value)}`;
   if (f.precision === "ESTIMATE") return `about ${number(f.value)}`;
   return number(f.value);
@@ -138,7 +133,7 @@ export const CSV_HEADER = [
 /** One row per kind (channel empty: the edition total) and per kind and channel. */
 export function renderCsv(data: ReportData): string {
   const s = data.summary;
-  const split = new Map<string, { campaignWide: FigureData | null; societiesOwn: FigureData | null }>();
+  const split = new Map<string, { campaignWide: Figure | null; societiesOwn: Figure | null }>();
   for (const t of s.totals) split.set(`${t.kind}/`, t);
   for (const [kind, rows] of Object.entries(data.channels)) for (const r of rows ?? []) split.set(`${kind}/${r.channel}`, r);
   const lines = [CSV_HEADER.join(",")];
