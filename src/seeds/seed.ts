@@ -27,9 +27,9 @@ const societySeed = z.object({
   kind: z.enum(SOCIETY_KINDS),
   profession: z.enum(PROFESSIONS),
   countryCode: z.string().nullable(),
-  website: z.string().nullable().optional(),
+  website: z.string().nullable().default(null),
   foundedYear: z.number().int().nullable(),
-  note: z.string().nullable().optional(),
+  note: z.string().nullable().default(null),
   source: z.string(),
 });
 const editionSeed = z.object({ year: z.number().int(), theme: z.string().nullable(), themeSource: z.string().nullable() });
@@ -39,9 +39,9 @@ const metricSeed = z.object({
   value: z.number().int().nonnegative(),
   precision: z.enum(PRECISIONS),
   scope: z.enum(METRIC_SCOPES),
-  asOf: localDate.nullable().optional(),
+  asOf: localDate.nullable().default(null),
   source: z.string(),
-  note: z.string().nullable().optional(),
+  note: z.string().nullable().default(null),
 });
 const activitySeed = z.object({
   key: z.string(),
@@ -49,12 +49,12 @@ const activitySeed = z.object({
   year: z.number().int(),
   kind: z.enum(ACTIVITY_KINDS),
   title: z.string(),
-  description: z.string().nullable().optional(),
-  url: z.string().nullable().optional(),
+  description: z.string().nullable().default(null),
+  url: z.string().nullable().default(null),
   source: z.string(),
-  startsOn: localDate.nullable().optional(),
-  endsOn: localDate.nullable().optional(),
-  freeAccessUntil: localDate.nullable().optional(),
+  startsOn: localDate.nullable().default(null),
+  endsOn: localDate.nullable().default(null),
+  freeAccessUntil: localDate.nullable().default(null),
   metrics: z.array(metricSeed),
 });
 
@@ -78,21 +78,10 @@ export async function seedDatabase(db: Db, onProgress: (line: string) => void = 
   const result: SeedResult = { societies: 0, editions: 0, activities: 0, metrics: 0 };
 
   await db.transaction(async (tx) => {
+    // Each seed is its row (zod fills the omitted optional columns with null), minus what is not a column.
     const insertedSocieties = await tx
       .insert(societies)
-      .values(
-        societySeeds.map((s) => ({
-          slug: s.slug,
-          acronym: s.acronym,
-          name: s.name,
-          kind: s.kind,
-          profession: s.profession,
-          countryCode: s.countryCode,
-          website: s.website ?? null,
-          foundedYear: s.foundedYear,
-          note: s.note ?? null,
-        })),
-      )
+      .values(societySeeds.map(({ source: _source, ...society }) => society))
       .onConflictDoNothing({ target: societies.slug })
       .returning({ id: societies.id });
     result.societies = insertedSocieties.length;
@@ -100,14 +89,7 @@ export async function seedDatabase(db: Db, onProgress: (line: string) => void = 
 
     const insertedEditions = await tx
       .insert(editions)
-      .values(
-        editionSeeds.map((e) => ({
-          year: e.year,
-          date: `${e.year}-11-08`,
-          theme: e.theme,
-          themeSource: e.themeSource,
-        })),
-      )
+      .values(editionSeeds.map((e) => ({ ...e, date: `${e.year}-11-08` })))
       .onConflictDoNothing({ target: editions.year })
       .returning({ id: editions.id });
     result.editions = insertedEditions.length;
@@ -116,47 +98,22 @@ export async function seedDatabase(db: Db, onProgress: (line: string) => void = 
     const societyIds = new Map((await tx.select({ id: societies.id, slug: societies.slug }).from(societies)).map((r) => [r.slug, r.id]));
     const editionIds = new Map((await tx.select({ id: editions.id, year: editions.year }).from(editions)).map((r) => [r.year, r.id]));
 
-    for (const a of activitySeeds) {
-      const societyId = societyIds.get(a.society);
-      const editionId = editionIds.get(a.year);
+    for (const { key, society, year, metrics: figures, ...activity } of activitySeeds) {
+      const societyId = societyIds.get(society);
+      const editionId = editionIds.get(year);
       if (societyId === undefined || editionId === undefined) {
-        throw new Error(`seeds/activities.json: activity ${a.key} names an unknown society (${a.society}) or year (${a.year})`);
+        throw new Error(`seeds/activities.json: activity ${key} names an unknown society (${society}) or year (${year})`);
       }
       const inserted = await tx
         .insert(activities)
-        .values({
-          societyId,
-          editionId,
-          idempotencyKey: a.key,
-          kind: a.kind,
-          title: a.title,
-          description: a.description ?? null,
-          url: a.url ?? null,
-          source: a.source,
-          startsOn: a.startsOn ?? null,
-          endsOn: a.endsOn ?? null,
-          freeAccessUntil: a.freeAccessUntil ?? null,
-          status: "APPROVED",
-        })
+        .values({ ...activity, societyId, editionId, idempotencyKey: key, status: "APPROVED" })
         .onConflictDoNothing({ target: [activities.societyId, activities.idempotencyKey] })
         .returning({ id: activities.id });
       result.activities += inserted.length;
-      if (inserted.length === 0 || a.metrics.length === 0) continue;
+      if (inserted.length === 0 || figures.length === 0) continue;
       const insertedMetrics = await tx
         .insert(metrics)
-        .values(
-          a.metrics.map((m) => ({
-            activityId: inserted[0]!.id,
-            kind: m.kind,
-            channel: m.channel,
-            value: m.value,
-            precision: m.precision,
-            scope: m.scope,
-            asOf: m.asOf ?? null,
-            source: m.source,
-            note: m.note ?? null,
-          })),
-        )
+        .values(figures.map((m) => ({ ...m, activityId: inserted[0]!.id })))
         .onConflictDoNothing()
         .returning({ id: metrics.id });
       result.metrics += insertedMetrics.length;
