@@ -5,15 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import {
-  ACTIVITY_KINDS,
-  CHANNELS,
-  METRIC_KINDS,
-  METRIC_SCOPES,
-  PRECISIONS,
-  PROFESSIONS,
-  SOCIETY_KINDS,
-} from "../db/enums.js";
+import * as vocabulary from "../db/enums.js";
 import { activities, editions, metrics, societies } from "../db/schema.js";
 import { fromRoot } from "../shared/project-root.js";
 
@@ -24,8 +16,8 @@ const societySeed = z.object({
   slug: z.string(),
   acronym: z.string(),
   name: z.string(),
-  kind: z.enum(SOCIETY_KINDS),
-  profession: z.enum(PROFESSIONS),
+  kind: z.enum(vocabulary.SOCIETY_KINDS),
+  profession: z.enum(vocabulary.PROFESSIONS),
   countryCode: z.string().nullable(),
   website: z.string().nullable().default(null),
   foundedYear: z.number().int().nullable(),
@@ -34,11 +26,11 @@ const societySeed = z.object({
 });
 const editionSeed = z.object({ year: z.number().int(), theme: z.string().nullable(), themeSource: z.string().nullable() });
 const metricSeed = z.object({
-  kind: z.enum(METRIC_KINDS),
-  channel: z.enum(CHANNELS).nullable(),
+  kind: z.enum(vocabulary.METRIC_KINDS),
+  channel: z.enum(vocabulary.CHANNELS).nullable(),
   value: z.number().int().nonnegative(),
-  precision: z.enum(PRECISIONS),
-  scope: z.enum(METRIC_SCOPES),
+  precision: z.enum(vocabulary.PRECISIONS),
+  scope: z.enum(vocabulary.METRIC_SCOPES),
   asOf: localDate.nullable().default(null),
   source: z.string(),
   note: z.string().nullable().default(null),
@@ -47,7 +39,7 @@ const activitySeed = z.object({
   key: z.string(),
   society: z.string(),
   year: z.number().int(),
-  kind: z.enum(ACTIVITY_KINDS),
+  kind: z.enum(vocabulary.ACTIVITY_KINDS),
   title: z.string(),
   description: z.string().nullable().default(null),
   url: z.string().nullable().default(null),
