@@ -3,7 +3,10 @@
 import type { ActivityKind, Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
 import type { ActivityRow, MetricRow } from "../db/schema.js";
 import type { Issues } from "../shared/user-errors.js";
+import { LIMITS as ALL_LIMITS } from "../shared/limits.js";
 import { isHttpUrl, isTimeZone, localDate } from "../shared/text.js";
+
+const ACTIVITY_LIMITS = ALL_LIMITS.activity;
 
 export interface MetricState {
   kind: MetricKind;
@@ -40,7 +43,7 @@ export interface ActivityState {
   metrics: MetricState[];
 }
 
-export const LIMITS = { title: 300, description: 10_000, url: 2_000, source: 1_000, note: 2_000, venue: 300, city: 200 };
+const LIMITS = ACTIVITY_LIMITS;
 
 export const metricKey = (m: { kind: string; channel: string | null }) => `${m.kind}/${m.channel ?? "ALL"}`;
 

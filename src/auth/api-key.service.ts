@@ -10,6 +10,7 @@ import { appendAudit } from "../audit/audit.service.js";
 import { decodeTimeIdKey, pageRequest, timeIdKey, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
 import { Issues, UserErrorsAbort, type UserErrorCode } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
+import { LIMITS } from "../shared/limits.js";
 import { assertCan } from "./permissions.js";
 import { generateApiKey, hashApiKey, prefixOf } from "./api-key.js";
 
@@ -33,7 +34,7 @@ export async function issueApiKey(ctx: Context, args: IssueKeyArgs): Promise<Wri
   const issues = new Issues([], ["input"]);
   const label = args.label.trim();
   if (label === "") issues.add("REQUIRED", "label must say whom the key is for, e.g. \"DVTA web team\".", "label");
-  if (label.length > 200) issues.add("TOO_LONG", "label must be at most 200 characters.", "label");
+  if (label.length > LIMITS.apiKey.label) issues.add("TOO_LONG", `label must be at most ${LIMITS.apiKey.label} characters.`, "label");
   let societyId: number | null = null;
   if (args.role === "PARTNER") {
     if (args.societySlug == null) issues.add("REQUIRED", "A partner key belongs to one society: give societySlug.", "societySlug");

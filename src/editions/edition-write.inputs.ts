@@ -1,11 +1,14 @@
 // The inputs of the edition mutations (staff only).
 import { Field, InputType, Int } from "type-graphql";
+import { LIMITS, shown } from "../shared/limits.js";
+
+const L = LIMITS.edition;
 
 @InputType("CreateEditionInput", { description: "A new IDoR edition (8 November of its year)." })
 export class CreateEditionInput {
-  @Field(() => Int, { description: "The year (2012 to 2200)." })
+  @Field(() => Int, { description: `The year (${L.firstYear} to ${L.lastYear}).` })
   year!: number;
-  @Field(() => String, { nullable: true, description: "Its theme, when known (at most 500 characters)." })
+  @Field(() => String, { nullable: true, description: `Its theme, when known (at most ${shown(L.theme)} characters).` })
   theme?: string | null;
   @Field(() => String, { nullable: true, description: "Where the theme is published." })
   themeSource?: string | null;

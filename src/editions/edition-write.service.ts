@@ -5,7 +5,18 @@ import type { Context } from "../context.js";
 import { editions, type EditionRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
 import { appendAudit } from "../audit/audit.service.js";
+import { LIMITS, shown } from "../shared/limits.js";
 import { clean } from "../shared/text.js";
+
+const L = LIMITS.edition;
+
+/** Theme and source, trimmed; too long is refused. */
+function checkTheme(theme: string | null, themeSource: string | null, issues: Issues) {
+  if (theme && theme.length > L.theme) issues.add("TOO_LONG", `theme must be at most ${shown(L.theme)} characters.`, "theme");
+  if (themeSource && themeSource.length > L.themeSource) {
+    issues.add("TOO_LONG", `themeSource must be at most ${shown(L.themeSource)} characters.`, "themeSource");
+  }
+}
 import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
 import type { CreateEditionInput, UpdateEditionInput } from "./edition-write.inputs.js";
@@ -13,11 +24,12 @@ import type { CreateEditionInput, UpdateEditionInput } from "./edition-write.inp
 export async function createEdition(ctx: Context, input: CreateEditionInput): Promise<WriteResult<EditionRow>> {
   assertCan(ctx.viewer, "edition:create");
   const issues = new Issues([], ["input"]);
-  if (!Number.isInteger(input.year) || input.year < 2012 || input.year > 2200) issues.add("OUT_OF_RANGE", "year must be from 2012 (the first IDoR) to 2200.", "year");
+  if (!Number.isInteger(input.year) || input.year < L.firstYear || input.year > L.lastYear) {
+    issues.add("OUT_OF_RANGE", `year must be from ${L.firstYear} (the first IDoR) to ${L.lastYear}.`, "year");
+  }
   const theme = clean(input.theme);
   const themeSource = clean(input.themeSource);
-  if (theme && theme.length > 500) issues.add("TOO_LONG", "theme must be at most 500 characters.", "theme");
-  if (themeSource && themeSource.length > 1000) issues.add("TOO_LONG", "themeSource must be at most 1,000 characters.", "themeSource");
+  checkTheme(theme, themeSource, issues);
   if (!issues.ok) return { result: null, userErrors: issues.list };
   return inTransaction(
     ctx,
@@ -39,8 +51,7 @@ export async function updateEdition(ctx: Context, input: UpdateEditionInput): Pr
     const issues = new Issues([], ["input"]);
     const theme = input.theme !== undefined ? clean(input.theme) : row.theme;
     const themeSource = input.themeSource !== undefined ? clean(input.themeSource) : row.themeSource;
-    if (theme && theme.length > 500) issues.add("TOO_LONG", "theme must be at most 500 characters.", "theme");
-    if (themeSource && themeSource.length > 1000) issues.add("TOO_LONG", "themeSource must be at most 1,000 characters.", "themeSource");
+    checkTheme(theme, themeSource, issues);
     if (!issues.ok) throw new UserErrorsAbort(issues.list);
     const [updated] = await db.update(editions).set({ theme, themeSource, updatedAt: new Date() }).where(eq(editions.id, row.id)).returning();
     await appendAudit(db, ctx.viewer, ctx.requestId, [{ action: "edition.update", targetType: "Edition", targetId: row.id, societyId: null, before: row, after: updated }]);

@@ -2,14 +2,17 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import type { Profession, SocietyKind } from "../db/enums.js";
 import { ProfessionEnum, SocietyKindEnum } from "../shared/graphql-enums.js";
+import { LIMITS, shown } from "../shared/limits.js";
+
+const L = LIMITS.society;
 
 @InputType("CreateSocietyInput", { description: "A new society." })
 export class CreateSocietyInput {
-  @Field(() => String, { description: "Unique handle: lower-case letters, digits and single hyphens, at most 64 characters." })
+  @Field(() => String, { description: `Unique handle: lower-case letters, digits and single hyphens, at most ${L.slug} characters.` })
   slug!: string;
-  @Field(() => String, { description: "Short name (1 to 32 characters)." })
+  @Field(() => String, { description: `Short name (1 to ${L.acronym} characters).` })
   acronym!: string;
-  @Field(() => String, { description: "Full name (1 to 300 characters)." })
+  @Field(() => String, { description: `Full name (1 to ${L.name} characters).` })
   name!: string;
   @Field(() => SocietyKindEnum, { description: "Kind of organisation." })
   kind!: SocietyKind;
@@ -19,9 +22,9 @@ export class CreateSocietyInput {
   countryCode?: string | null;
   @Field(() => String, { nullable: true, description: "Website (http or https URL)." })
   website?: string | null;
-  @Field(() => Int, { nullable: true, description: "Year founded (1800 to this year)." })
+  @Field(() => Int, { nullable: true, description: `Year founded (${L.foundedFrom} to this year).` })
   foundedYear?: number | null;
-  @Field(() => String, { nullable: true, description: "A remark (at most 2,000 characters)." })
+  @Field(() => String, { nullable: true, description: `A remark (at most ${shown(L.note)} characters).` })
   note?: string | null;
 }
 

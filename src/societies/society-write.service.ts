@@ -5,7 +5,10 @@ import { societies, type SocietyRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
 import { appendAudit } from "../audit/audit.service.js";
 import { fromGlobalId } from "../shared/global-id.js";
+import { LIMITS, shown } from "../shared/limits.js";
 import { clean, isHttpUrl, normaliseCountryCode } from "../shared/text.js";
+
+const L = LIMITS.society;
 import { Issues, UserErrorsAbort, type UserError } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
 import type { CreateSocietyInput, UpdateSocietyInput } from "./society-write.inputs.js";
@@ -13,19 +16,19 @@ import type { CreateSocietyInput, UpdateSocietyInput } from "./society-write.inp
 type SocietyFields = Omit<typeof societies.$inferInsert, "id" | "createdAt" | "updatedAt">;
 
 function checkSociety(s: SocietyFields, issues: Issues) {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > 64) {
-    issues.add("INVALID_FORMAT", `slug must be lower-case letters and digits, words joined by single hyphens, at most 64 characters (e.g. "dvta"); got "${s.slug.slice(0, 80)}".`, "slug");
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug) || s.slug.length > L.slug) {
+    issues.add("INVALID_FORMAT", `slug must be lower-case letters and digits, words joined by single hyphens, at most ${L.slug} characters (e.g. "dvta"); got "${s.slug.slice(0, 80)}".`, "slug");
   }
   if (s.acronym.length < 1) issues.add("REQUIRED", "acronym must not be empty.", "acronym");
-  if (s.acronym.length > 32) issues.add("TOO_LONG", "acronym must be at most 32 characters.", "acronym");
+  if (s.acronym.length > L.acronym) issues.add("TOO_LONG", `acronym must be at most ${L.acronym} characters.`, "acronym");
   if (s.name.length < 1) issues.add("REQUIRED", "name must not be empty.", "name");
-  if (s.name.length > 300) issues.add("TOO_LONG", "name must be at most 300 characters.", "name");
-  if (s.website != null && (s.website.length > 2000 || !isHttpUrl(s.website))) issues.add("INVALID_URL", "website must be an absolute http:// or https:// URL.", "website");
+  if (s.name.length > L.name) issues.add("TOO_LONG", `name must be at most ${L.name} characters.`, "name");
+  if (s.website != null && (s.website.length > L.website || !isHttpUrl(s.website))) issues.add("INVALID_URL", "website must be an absolute http:// or https:// URL.", "website");
   const thisYear = new Date().getUTCFullYear();
-  if (s.foundedYear != null && (s.foundedYear < 1800 || s.foundedYear > thisYear)) {
-    issues.add("OUT_OF_RANGE", `foundedYear must be from 1800 to ${thisYear}.`, "foundedYear");
+  if (s.foundedYear != null && (s.foundedYear < L.foundedFrom || s.foundedYear > thisYear)) {
+    issues.add("OUT_OF_RANGE", `foundedYear must be from ${L.foundedFrom} to ${thisYear}.`, "foundedYear");
   }
-  if (s.note != null && s.note.length > 2000) issues.add("TOO_LONG", "note must be at most 2,000 characters.", "note");
+  if (s.note != null && s.note.length > L.note) issues.add("TOO_LONG", `note must be at most ${shown(L.note)} characters.`, "note");
 }
 
 function countryOf(raw: string | null | undefined, issues: Issues): string | null {
