@@ -111,5 +111,5 @@ describe("the report in its three forms and the CSV download", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000); // creates and seeds a fresh embedded database
+  }, 300_000); // creates and seeds a fresh embedded database: seconds on a quiet machine, minutes on an overloaded one
 });
