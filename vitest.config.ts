@@ -1,17 +1,41 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Tests that do not depend on the engine behind DATABASE_URL (the schema, the entry points, the CLI and the data
+ * directory lock on the embedded database): they run in the PGlite run only, not again when DATABASE_URL is set.
+ */
+const ENGINE_FREE = [
+  "tests/schema.test.ts",
+  "tests/decorators.test.ts",
+  "tests/entry-points.test.ts",
+  "tests/cli.test.ts",
+  "tests/data-dir-lock.test.ts",
+];
+const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
+
 export default defineConfig({
   resolve: {
     // vite would load graphql's .mjs while type-graphql and Apollo load its .js: two realms, one schema error.
     alias: { graphql: "graphql/index.js" },
   },
   test: {
-    include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/support/global-setup.ts"],
     // type-graphql's decorators need the metadata API before any module declaring a GraphQL type loads.
-    setupFiles: ["reflect-metadata"],
+    setupFiles: ["src/metadata.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    projects: [
+      ...(onPostgres ? [] : [{ extends: true as const, test: { name: "engine-free", include: ENGINE_FREE } }]),
+      {
+        extends: true as const,
+        test: {
+          name: onPostgres ? "postgres" : "pglite",
+          include: ["tests/**/*.test.ts"],
+          exclude: ENGINE_FREE,
+          // Migrates once per run; every test file clones the result (tests/support/db.ts).
+          globalSetup: ["tests/support/global-setup.ts"],
+        },
+      },
+    ],
   },
 });

@@ -1,6 +1,6 @@
 // The entry that listens: reads the configuration, opens and migrates the database (seeding an empty one), serves
 // HTTP, and shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the database closes, the lock is freed).
-import "reflect-metadata";
+import "./metadata.js"; // first: see src/metadata.ts
 import http from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { isEmpty, type Database } from "./db/client.js";

@@ -1,5 +1,5 @@
 // Assembles the GraphQL schema from the domain resolvers: the one barrel of the code base.
-import "reflect-metadata";
+import "./metadata.js"; // first: see src/metadata.ts
 import { printSchema, lexicographicSortSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { ActivityResolver } from "./activities/activity.resolver.js";
@@ -8,8 +8,8 @@ import { EventResolver } from "./events/event.resolver.js";
 import { MetricResolver } from "./metrics/metric.resolver.js";
 import { NodeResolver } from "./node/node.resolver.js";
 import { SocietyResolver } from "./societies/society.resolver.js";
-import { SocietyWriteResolver } from "./societies/society-write.js";
-import { EditionWriteResolver } from "./editions/edition-write.js";
+import { SocietyWriteResolver } from "./societies/society-write.resolver.js";
+import { EditionWriteResolver } from "./editions/edition-write.resolver.js";
 import { ActivityWriteResolver } from "./activities/activity-write.resolver.js";
 import { ApiKeyResolver, ViewerResolver } from "./auth/auth.resolver.js";
 import { AuditResolver } from "./audit/audit.resolver.js";

@@ -17,7 +17,9 @@ import { rowsOf, type Db } from "../src/db/client.js";
 import { activities } from "../src/db/schema.js";
 import { onPostgres } from "./support/env.js";
 import { factories } from "./support/factories.js";
+import { mutation } from "./support/documents.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
+import { snapshot } from "./support/snapshot.js";
 
 let hub: TestHub;
 let make: ReturnType<typeof factories>;
@@ -40,14 +42,11 @@ const gid = (id: number) => Buffer.from(`Activity:${id}`).toString("base64url");
 let counter = 0;
 const uniq = () => ++counter;
 
-const USER_ERRORS = "userErrors { field code message }";
-const SUBMIT = `mutation($input: SubmitActivityInput!) { submitActivity(input: $input) {
-  replayed activity { id title version metrics { kind channel value } } ${USER_ERRORS} } }`;
-const SUBMIT_MANY = `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { id title } ${USER_ERRORS} } }`;
-const UPDATE = `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) {
-  activity { id title version status pendingChange { title } } ${USER_ERRORS} } }`;
-const RECORD = `mutation($input: RecordMetricsInput!) { recordMetrics(input: $input) { activity { id version metrics { kind value } } ${USER_ERRORS} } }`;
-const CREATE_SOCIETY = `mutation($input: CreateSocietyInput!) { createSociety(input: $input) { society { slug } ${USER_ERRORS} } }`;
+const SUBMIT = mutation("submitActivity", `replayed activity { id title version metrics { kind channel value } }`);
+const SUBMIT_MANY = mutation("submitActivities", `activities { id title }`);
+const UPDATE = mutation("updateActivity", `activity { id title version status pendingChange { title } }`);
+const RECORD = mutation("recordMetrics", `activity { id version metrics { kind value } }`);
+const CREATE_SOCIETY = mutation("createSociety", `society { slug }`);
 
 const submission = (overrides: Record<string, unknown> = {}) => ({
   idempotencyKey: `race-${uniq()}`,
@@ -253,7 +252,7 @@ describe.skipIf(!onPostgres)("concurrent writes (PostgreSQL)", () => {
 
   it("revokes a key once when 5 staff requests revoke it at the same moment; the others get INVALID_STATE", async () => {
     const key = await make.apiKey("PARTNER", society.id, "revoked in a race");
-    const REVOKE = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix } ${USER_ERRORS} } }`;
+    const REVOKE = mutation("revokeApiKey", `apiKey { prefix }`);
     const responses = await releasedTogether("api_keys", 3, () => together(5, () => hub.post(REVOKE, { input: { prefix: key.prefix } }, staff.secret)));
     expectNoGraphqlErrors(responses);
     const payloads = responses.map((r) => r.body.data.revokeApiKey);
@@ -309,17 +308,6 @@ describe.skipIf(!onPostgres)("concurrent writes (PostgreSQL)", () => {
 
 // ---- all or nothing (both engines) ------------------------------------------------------------------------------
 
-const TABLES = ["societies", "editions", "activities", "metrics", "activity_changes", "api_keys", "audit_log"] as const;
-
-/** Every table's row count and a digest of its rows: equal snapshots mean nothing was written. */
-async function snapshot(): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  for (const table of TABLES) {
-    out[table] = (await query(sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`)))[0];
-  }
-  return out;
-}
-
 describe("submitActivities is all or nothing", () => {
   const batch = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => submission({ idempotencyKey: `${prefix}-${i}`, title: `${prefix} ${i}` }));
 
@@ -332,12 +320,12 @@ describe("submitActivities is all or nothing", () => {
     const prefix = `bad-${uniq()}`;
     const items: Record<string, unknown>[] = batch(6, prefix);
     items[3] = { ...items[3], ...bad };
-    const before = await snapshot();
+    const before = await snapshot(hub.database);
     const { status, body } = await hub.post(SUBMIT_MANY, { input: { activities: items } }, partner.secret);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data.submitActivities).toEqual({ activities: null, userErrors: [{ field, code, message: expect.any(String) }] });
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("rolls back items already inserted when a later item reuses an idempotency key (refused inside the transaction)", async () => {
@@ -346,28 +334,28 @@ describe("submitActivities is all or nothing", () => {
     expect(taken.body.data.submitActivity.userErrors).toEqual([]);
     const items: Record<string, unknown>[] = batch(6, prefix);
     items[3] = { ...items[3], idempotencyKey: `${prefix}-taken`, title: "Second use" };
-    const before = await snapshot();
+    const before = await snapshot(hub.database);
     const { body } = await hub.post(SUBMIT_MANY, { input: { activities: items } }, partner.secret);
     expect(body.errors).toBeUndefined();
     expect(body.data.submitActivities).toEqual({
       activities: null,
       userErrors: [{ field: ["input", "activities", "3", "idempotencyKey"], code: "IDEMPOTENCY_KEY_REUSED", message: expect.any(String) }],
     });
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("names every bad item of a batch at once", async () => {
     const items: Record<string, unknown>[] = batch(6, `several-${uniq()}`);
     items[1] = { ...items[1], metrics: [{ kind: "VIEWS", value: -1 }] };
     items[4] = { ...items[4], year: 2031, startsOn: null };
-    const before = await snapshot();
+    const before = await snapshot(hub.database);
     const { body } = await hub.post(SUBMIT_MANY, { input: { activities: items } }, partner.secret);
     expect(body.data.submitActivities.activities).toBeNull();
     expect(body.data.submitActivities.userErrors.map((e: any) => [e.field.join("."), e.code])).toEqual([
       ["input.activities.1.metrics.0.value", "OUT_OF_RANGE"],
       ["input.activities.4.year", "UNKNOWN_EDITION"],
     ]);
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("accepts a batch of 500 and refuses one of 501 with TOO_MANY, writing nothing", async () => {
@@ -383,13 +371,13 @@ describe("submitActivities is all or nothing", () => {
     expect(await count(sql`select count(*) as n from metrics m join activities a on a.id = m.activity_id where a.idempotency_key like ${`${prefix}-%`}`)).toBe(1000);
     expect(await count(sql`select count(*) as n from audit_log where action = 'activity.submit'`)).toBe(auditBefore + 500);
 
-    const before = await snapshot();
+    const before = await snapshot(hub.database);
     const tooMany = await hub.post(SUBMIT_MANY, { input: { activities: batch(501, `over-${uniq()}`) } }, partner.secret);
     expect(tooMany.status).toBe(200);
     expect(tooMany.body.data.submitActivities).toEqual({
       activities: null,
       userErrors: [{ field: ["input", "activities"], code: "TOO_MANY", message: expect.any(String) }],
     });
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 });

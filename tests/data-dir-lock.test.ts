@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   acquireDataDirLock,
@@ -10,8 +10,8 @@ import {
   type DataDirLock,
   type LockHolder,
 } from "../src/db/data-dir-lock.js";
+import { killAll, repoRoot, spawnNode, waitForLine, type Proc } from "./support/processes.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const moduleUrl = pathToFileURL(path.join(repoRoot, "src/db/data-dir-lock.ts")).href;
 const onLinux = fs.existsSync("/proc/self/stat");
 
@@ -43,27 +43,13 @@ process.stdin.on("end", () => process.exit(0)); // the test process went away
 if (process.env.LOCK_WAIT_GO) process.stdout.write("ready\\n"); else take();
 `;
 
-interface Child {
-  proc: ChildProcess;
-  pid: number;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-const children: Child[] = [];
 const tempDirs: string[] = [];
 const locks: DataDirLock[] = [];
 
 afterEach(async () => {
   vi.restoreAllMocks();
   for (const lock of locks.splice(0)) lock.release();
-  await Promise.all(
-    children.splice(0).map(async (c) => {
-      if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill("SIGKILL");
-      await c.exited;
-    }),
-  );
+  await killAll();
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -87,61 +73,21 @@ function readHolder(dir: string): LockHolder {
   return JSON.parse(fs.readFileSync(lockFileOf(dir), "utf8")) as LockHolder;
 }
 
-function startChild(dir: string, env: Record<string, string> = {}): Child {
-  const proc = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", childScript], {
-    cwd: repoRoot,
+/** The child script (above) on `dir`, with a pipe to its stdin. */
+function startChild(dir: string, env: Record<string, string> = {}): Proc {
+  return spawnNode(["--import", "tsx", "--input-type=module", "-e", childScript], {
     env: { ...process.env, LOCK_MODULE_URL: moduleUrl, LOCK_DIR: dir, ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  proc.stdout!.setEncoding("utf8").on("data", (d: string) => (out += d));
-  proc.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-  const child: Child = { proc, pid: proc.pid!, stdout: () => out, stderr: () => err, exited };
-  children.push(child);
-  return child;
-}
-
-/** Resolves once the child printed `line`; rejects if it exits first or takes too long. */
-function waitForLine(child: Child, line: string, timeoutMs = 20_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const has = () => child.stdout().split("\n").includes(line);
-    if (has()) return resolve();
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`child ${child.pid} did not print "${line}" in ${timeoutMs} ms; stderr: ${child.stderr()}`));
-    }, timeoutMs);
-    const onData = () => {
-      if (has()) {
-        cleanup();
-        resolve();
-      }
-    };
-    const onExit = (code: number | null) => {
-      if (has()) return;
-      cleanup();
-      reject(new Error(`child ${child.pid} exited (${code}) before printing "${line}"; stderr: ${child.stderr()}`));
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      child.proc.stdout!.off("data", onData);
-      child.proc.off("exit", onExit);
-    };
-    child.proc.stdout!.on("data", onData);
-    child.proc.on("exit", onExit);
+    stdin: true,
   });
 }
 
-async function startHolder(dir: string): Promise<Child> {
+async function startHolder(dir: string): Promise<Proc> {
   const child = startChild(dir);
   await waitForLine(child, "locked");
   return child;
 }
 
-function isRunning(child: Child): boolean {
-  return child.proc.exitCode === null && child.proc.signalCode === null;
-}
+const isRunning = (child: Proc) => child.running();
 
 /** The pid of a process that has certainly exited. */
 async function deadPid(): Promise<number> {
@@ -193,7 +139,7 @@ describe("data directory lock", { timeout: 30_000 }, () => {
     const before = fs.readFileSync(lockFileOf(dir), "utf8");
 
     const second = startChild(dir);
-    const code = await second.exited;
+    const { code } = await second.exited;
 
     expect(code).toBe(3);
     expect(second.stdout()).not.toContain("locked");
@@ -254,7 +200,7 @@ describe("data directory lock", { timeout: 30_000 }, () => {
   it("removes the lock when the holder exits normally", async () => {
     const dir = tempDir();
     const child = startChild(dir, { LOCK_MODE: "exit" });
-    expect(await child.exited).toBe(0);
+    expect((await child.exited).code).toBe(0);
     expect(child.stdout()).toContain("locked");
     expect(fs.existsSync(lockFileOf(dir))).toBe(false);
   });
@@ -287,8 +233,9 @@ describe("data directory lock", { timeout: 30_000 }, () => {
       const outcomes = await Promise.all(
         racers.map((c) =>
           Promise.race([
-            waitForLine(c, "locked").then(() => "locked" as const),
-            c.exited.then((code) => (c.stdout().includes("locked") ? ("locked" as const) : code)),
+            // A loser exits before it prints "locked": its exit code answers, the wait never does.
+            waitForLine(c, "locked").then(() => "locked" as const, () => new Promise<never>(() => {})),
+            c.exited.then(({ code }) => (c.stdout().includes("locked") ? ("locked" as const) : code)),
           ]),
         ),
       );

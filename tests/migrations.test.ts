@@ -1,11 +1,9 @@
 // The committed migrations, applied the way production applies them: several hub processes may start at once against
 // one PostgreSQL database, and exactly one of them must apply each migration (src/db/migrate.ts serialises them with a
 // session advisory lock). And the schema's constraints must hold in the database itself, whatever the code above does.
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,8 +13,8 @@ import { activities, editions, metrics, societies } from "../src/db/schema.js";
 import { openTestDatabase } from "./support/db.js";
 import { DATABASE_URL, onPostgres, urlForDatabase } from "./support/env.js";
 import { factories } from "./support/factories.js";
+import { hubCli, killAll, repoRoot, runNode } from "./support/processes.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const migrationsDir = path.join(repoRoot, "schema/migrations");
 const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, "meta/_journal.json"), "utf8")) as {
   entries: Array<{ idx: number; when: number; tag: string }>;
@@ -32,7 +30,6 @@ describe.skipIf(!onPostgres)("PostgreSQL migrations", { timeout: 90_000 }, () =>
   let admin: postgres.Sql;
   let name: string;
   let url: string;
-  const children: ChildProcess[] = [];
 
   beforeAll(async () => {
     admin = postgres(DATABASE_URL!, { max: 1, onnotice: () => {} });
@@ -42,27 +39,17 @@ describe.skipIf(!onPostgres)("PostgreSQL migrations", { timeout: 90_000 }, () =>
   });
 
   afterAll(async () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await killAll();
     if (!admin) return;
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   });
 
   /** `npm run db:migrate` against the test database, as a separate process. */
-  function migrateInChild(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  function migrateInChild() {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url };
     delete env.LOG_LEVEL;
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/migrate.ts"], {
-      cwd: repoRoot,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+    return runNode(hubCli("migrate"), { env }).then(({ status, stdout, stderr }) => ({ code: status, stdout, stderr }));
   }
 
   async function appliedMigrations(sql: postgres.Sql) {

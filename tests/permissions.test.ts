@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "../src/context.js";
 import { rowsOf } from "../src/db/client.js";
 import { factories } from "./support/factories.js";
+import { mutation } from "./support/documents.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
+import { snapshot } from "./support/snapshot.js";
 
 let hub: TestHub;
 let make: ReturnType<typeof factories>;
@@ -59,22 +61,6 @@ const staffOnly = { public: UNAUTHENTICATED, owner: FORBIDDEN, other: FORBIDDEN,
 
 // ---- database state ---------------------------------------------------------------------------------------------
 
-const TABLES = ["societies", "editions", "activities", "metrics", "activity_changes", "api_keys", "audit_log"] as const;
-
-/** Every table's row count and a digest of all its rows: equal snapshots mean nothing was written. */
-async function snapshot(): Promise<Record<string, { n: number; digest: string }>> {
-  const out: Record<string, { n: number; digest: string }> = {};
-  for (const table of TABLES) {
-    const [row] = rowsOf<{ n: number; digest: string }>(
-      await hub.database.db.execute(
-        sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${table} t`),
-      ),
-    );
-    out[table] = row!;
-  }
-  return out;
-}
-
 async function lastAuditId(): Promise<number> {
   const [row] = rowsOf<{ id: number | string | null }>(await hub.database.db.execute(sql`select max(id) as id from audit_log`));
   return Number(row?.id ?? 0);
@@ -97,22 +83,21 @@ async function activityRow(id: number) {
 
 // ---- documents --------------------------------------------------------------------------------------------------
 
-const USER_ERRORS = "userErrors { field code message }";
 const ACTIVITY = "id status version title society { slug } metrics { kind channel value } pendingChange { title metrics { kind channel value } }";
 const M = {
-  submitActivity: `mutation($input: SubmitActivityInput!) { submitActivity(input: $input) { replayed activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  submitActivities: `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  updateActivity: `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) { activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  withdrawActivity: `mutation($input: WithdrawActivityInput!) { withdrawActivity(input: $input) { activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  recordMetrics: `mutation($input: RecordMetricsInput!) { recordMetrics(input: $input) { activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  removeMetrics: `mutation($input: RemoveMetricsInput!) { removeMetrics(input: $input) { activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  reviewActivity: `mutation($input: ReviewActivityInput!) { reviewActivity(input: $input) { activity { ${ACTIVITY} } ${USER_ERRORS} } }`,
-  createSociety: `mutation($input: CreateSocietyInput!) { createSociety(input: $input) { society { id slug name } ${USER_ERRORS} } }`,
-  updateSociety: `mutation($input: UpdateSocietyInput!) { updateSociety(input: $input) { society { id slug name } ${USER_ERRORS} } }`,
-  createEdition: `mutation($input: CreateEditionInput!) { createEdition(input: $input) { edition { year theme } ${USER_ERRORS} } }`,
-  updateEdition: `mutation($input: UpdateEditionInput!) { updateEdition(input: $input) { edition { year theme } ${USER_ERRORS} } }`,
-  issueApiKey: `mutation($input: IssueApiKeyInput!) { issueApiKey(input: $input) { secret apiKey { prefix role label revokedAt society { slug } } ${USER_ERRORS} } }`,
-  revokeApiKey: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { prefix revokedAt } ${USER_ERRORS} } }`,
+  submitActivity: mutation("submitActivity", `replayed activity { ${ACTIVITY} }`),
+  submitActivities: mutation("submitActivities", `activities { ${ACTIVITY} }`),
+  updateActivity: mutation("updateActivity", `activity { ${ACTIVITY} }`),
+  withdrawActivity: mutation("withdrawActivity", `activity { ${ACTIVITY} }`),
+  recordMetrics: mutation("recordMetrics", `activity { ${ACTIVITY} }`),
+  removeMetrics: mutation("removeMetrics", `activity { ${ACTIVITY} }`),
+  reviewActivity: mutation("reviewActivity", `activity { ${ACTIVITY} }`),
+  createSociety: mutation("createSociety", `society { id slug name }`),
+  updateSociety: mutation("updateSociety", `society { id slug name }`),
+  createEdition: mutation("createEdition", `edition { year theme }`),
+  updateEdition: mutation("updateEdition", `edition { year theme }`),
+  issueApiKey: mutation("issueApiKey", `secret apiKey { prefix role label revokedAt society { slug } }`),
+  revokeApiKey: mutation("revokeApiKey", `apiKey { prefix revokedAt }`),
 } as const;
 type MutationName = keyof typeof M;
 
@@ -435,19 +420,19 @@ describe("mutations: role × operation", () => {
     for (const r of ROLES) delete cellKeys[r];
     const target = await c.setup();
     const key = cellKeys[role] ?? keyOf(role);
-    const before = await snapshot();
+    const before = await snapshot(hub.database);
     const auditBefore = await lastAuditId();
     const response = await hub.post(M[c.mutation], target.variables, key);
     const outcome = c.expect[role];
     await expectOutcome(outcome, response, c.mutation);
     if (outcome.kind !== "ok") {
-      expect(await snapshot()).toEqual(before);
+      expect(await snapshot(hub.database)).toEqual(before);
       return;
     }
     const payload = response.body.data[c.mutation];
     expect(payload.userErrors).toEqual([]);
     await target.verify(payload);
-    expect(await snapshot()).not.toEqual(before);
+    expect(await snapshot(hub.database)).not.toEqual(before);
     // One audit entry per changed object, naming the key that made the change.
     const prefix = role === "staff" ? keys.staff.prefix : (await hub.post(VIEWER, {}, key)).body.data.viewer.keyPrefix;
     expect(await auditSince(auditBefore)).toEqual(
@@ -623,10 +608,10 @@ describe("reads: role × non-approved data", () => {
   ];
 
   for (const c of READS) for (const role of ROLES) it(`${c.name} | ${ROLE_LABEL[role]} → ${c.expect[role].label}`, async () => {
-    const before = await snapshot();
+    const before = await snapshot(hub.database);
     const response = await hub.post(c.document, c.variables(), keyOf(role));
     await expectOutcome(c.expect[role], response, "");
-    expect(await snapshot()).toEqual(before); // reads never write
+    expect(await snapshot(hub.database)).toEqual(before); // reads never write
   });
 });
 
@@ -639,7 +624,7 @@ describe("credentials and existence", () => {
     ["a revoked key", () => keys.revoked.secret],
   ] as const)("answers %s with 401 UNAUTHENTICATED, for queries and mutations alike, writing nothing", async (_label, raw) => {
     const key = typeof raw === "function" ? raw() : raw;
-    const before = await snapshot();
+    const before = await snapshot(hub.database);
     for (const [document, variables] of [
       [`{ societies { totalCount } }`, {}],
       [M.submitActivity, { input: submission() }],
@@ -650,7 +635,7 @@ describe("credentials and existence", () => {
       expect(body.errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
       expect(body.data ?? null).toBeNull();
     }
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   /** A raw POST, for the response headers hub.post does not return. */
@@ -687,7 +672,7 @@ describe("credentials and existence", () => {
   it("does not reveal whether a hidden activity exists: the same answer as for an ID that was never issued", async () => {
     const hidden = await ownActivity("SUBMITTED");
     const never = 2_000_000_000;
-    const before = await snapshot();
+    const before = await snapshot(hub.database);
     const answer = async (mutation: MutationName, input: Record<string, unknown>) => {
       const { status, body } = await hub.post(M[mutation], { input }, keys.other.secret);
       expect(status).toBe(200);
@@ -710,7 +695,7 @@ describe("credentials and existence", () => {
         expect(forHidden[0].field).toEqual(["input", idField]);
       }
     }
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("files a partner's submission without societySlug under its own society; staff must name one", async () => {
@@ -718,11 +703,11 @@ describe("credentials and existence", () => {
     expect(mine.body.data.submitActivity.userErrors).toEqual([]);
     expect(mine.body.data.submitActivity.activity.society.slug).toBe(other.slug);
 
-    const before = await snapshot();
+    const before = await snapshot(hub.database);
     const staff = await hub.post(M.submitActivity, { input: submission({ societySlug: null }) }, keys.staff.secret);
     expect(staff.status).toBe(200);
     expect(staff.body.data.submitActivity).toMatchObject({ activity: null, userErrors: [{ field: ["input", "societySlug"], code: "REQUIRED" }] });
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("stops a key revoked through revokeApiKey at once: the very next request gets 401", async () => {
@@ -735,18 +720,18 @@ describe("credentials and existence", () => {
     const revoked = await hub.post(M.revokeApiKey, { input: { prefix: apiKey.prefix } }, keys.staff.secret);
     expect(revoked.body.data.revokeApiKey).toMatchObject({ apiKey: { prefix: apiKey.prefix, revokedAt: expect.any(String) }, userErrors: [] });
 
-    const before = await snapshot();
+    const before = await snapshot(hub.database);
     const next = await hub.post(M.submitActivity, { input: submission() }, secret);
     expect(next.status).toBe(401);
     expect(next.body.errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
     const read = await hub.post(VIEWER, {}, secret);
     expect(read.status).toBe(401);
     expect(read.body.errors![0]!.extensions!.code).toBe("UNAUTHENTICATED");
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
 
     // Revoking again is refused as a userError and writes nothing.
     const again = await hub.post(M.revokeApiKey, { input: { prefix: apiKey.prefix } }, keys.staff.secret);
     expect(again.body.data.revokeApiKey).toMatchObject({ apiKey: null, userErrors: [{ field: ["input", "prefix"], code: "INVALID_STATE" }] });
-    expect(await snapshot()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 });

@@ -1,22 +1,22 @@
 // Black-box tests of the real entry point, run the way a user runs it (`npm start` = node --import tsx src/main.ts):
 // start-up on a fresh data directory (migrate, seed, listen), the data-directory lock between processes, graceful
-// shutdown, crash recovery, configuration errors and the db:seed command. Every hub here is a child process talking
-// real HTTP on a loopback port; PGlite hubs run with DATABASE_URL removed, so these tests run on both engines' CI legs.
+// shutdown, crash recovery, configuration errors and `db:seed` (run in-process through the CLI). Every hub here is a child process talking
+// real HTTP on a loopback port. The PGlite hubs do not depend on DATABASE_URL, so they run in the PGlite run only; the
+// PostgreSQL hubs run when DATABASE_URL is set.
 // Starting a PGlite hub costs seconds, so one data directory goes through a whole life cycle in order (the tests of
 // that describe block depend on each other and must run in sequence, which is vitest's default within a file).
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { DATABASE_URL, onPostgres, urlForDatabase } from "./support/env.js";
+import { runHubCli } from "./support/cli.js";
+import { killAll, repoRoot, spawnNode, tsx, waitFor, type Proc } from "./support/processes.js";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const LOCK_FILE = "hub.lock";
 const READY = /^IDoR Hub ready at http:\/\/localhost:(\d+)\/graphql$/;
 
@@ -29,17 +29,7 @@ function readSeed(file: string): unknown[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Child processes
-
-interface Proc {
-  proc: ChildProcess;
-  pid: number;
-  stdout(): string;
-  stderr(): string;
-  /** Resolves when the process has exited and its output is complete. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  running(): boolean;
-}
+// Child processes (tests/support/processes.ts)
 
 interface Hub extends Proc {
   port: number;
@@ -47,21 +37,10 @@ interface Hub extends Proc {
   ready: Record<string, unknown>;
 }
 
-const procs: Proc[] = [];
 const tempDirs: string[] = [];
 
-// A crashed worker must not leave hubs listening behind it.
-process.once("exit", () => {
-  for (const p of procs) if (p.running()) p.proc.kill("SIGKILL");
-});
-
 afterAll(async () => {
-  await Promise.all(
-    procs.splice(0).map(async (p) => {
-      if (p.running()) p.proc.kill("SIGKILL");
-      await p.exited;
-    }),
-  );
+  await killAll();
   for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -87,28 +66,7 @@ function envWith(settings: Record<string, string | undefined>): NodeJS.ProcessEn
 
 /** Runs `node --import tsx <script>` in the repository, like the npm scripts do. */
 function run(script: string, settings: Record<string, string | undefined>): Proc {
-  const proc = spawn(process.execPath, ["--import", "tsx", script], {
-    cwd: repoRoot,
-    env: envWith(settings),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  proc.stdout!.setEncoding("utf8").on("data", (d: string) => (out += d));
-  proc.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on("close", (code, signal) => resolve({ code, signal })),
-  );
-  const p: Proc = {
-    proc,
-    pid: proc.pid!,
-    stdout: () => out,
-    stderr: () => err,
-    exited,
-    running: () => proc.exitCode === null && proc.signalCode === null,
-  };
-  procs.push(p);
-  return p;
+  return spawnNode(tsx(script), { env: envWith(settings) });
 }
 
 /** The JSON log lines a hub printed on stdout. */
@@ -127,37 +85,6 @@ function logs(p: Proc): Array<Record<string, unknown>> {
 
 function logged(p: Proc, msg: string | RegExp): Record<string, unknown> | undefined {
   return logs(p).find((l) => (typeof msg === "string" ? l.msg === msg : msg.test(String(l.msg))));
-}
-
-/** Resolves with what `find` returns once it returns something; rejects if the process exits first or on timeout. */
-function waitFor<T>(p: Proc, what: string, find: () => T | undefined, timeoutMs = 60_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const check = (): boolean => {
-      const found = find();
-      if (found === undefined) return false;
-      cleanup();
-      resolve(found);
-      return true;
-    };
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`process ${p.pid} did not ${what} within ${timeoutMs} ms\nstdout: ${p.stdout()}\nstderr: ${p.stderr()}`));
-    }, timeoutMs);
-    const onData = () => void check();
-    const onClose = (code: number | null, signal: string | null) => {
-      if (check()) return;
-      cleanup();
-      reject(new Error(`process ${p.pid} exited (${code ?? signal}) before it did ${what}\nstdout: ${p.stdout()}\nstderr: ${p.stderr()}`));
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      p.proc.stdout!.off("data", onData);
-      p.proc.off("close", onClose);
-    };
-    p.proc.stdout!.on("data", onData);
-    p.proc.on("close", onClose);
-    check();
-  });
 }
 
 function spawnHub(settings: Record<string, string | undefined>): Proc {
@@ -275,7 +202,8 @@ function expectSeededEditions(editions: Snapshot["editions"]) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe("the hub on embedded PGlite, one data directory through its life cycle", { timeout: 60_000 }, () => {
+// The embedded hub does not depend on DATABASE_URL: run once, in the PGlite run.
+describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory through its life cycle", { timeout: 60_000 }, () => {
   let dir: string;
   let first: Hub;
   let baseline: Snapshot;
@@ -336,14 +264,13 @@ describe("the hub on embedded PGlite, one data directory through its life cycle"
 
   it("`npm run db:seed` refuses a data directory held by a running hub, which keeps serving", async () => {
     const lockBefore = fs.readFileSync(path.join(dir, LOCK_FILE), "utf8");
-    const seed = run("src/cli/seed.ts", { HUB_DATA_DIR: dir });
-    const { code } = await seed.exited;
+    const seed = await runHubCli(["seed"], envWith({ HUB_DATA_DIR: dir }));
 
-    expect(code).not.toBe(0);
-    expect(seed.stderr()).toContain(`Data directory ${dir} is in use by another IDoR Hub process`);
-    expect(seed.stderr()).toContain(`pid ${first.pid}`);
-    expect(seed.stderr()).not.toMatch(/\n\s+at /);
-    expect(seed.stdout()).not.toContain("Seed data loaded");
+    expect(seed.status).toBe(3);
+    expect(seed.stderr).toContain(`Data directory ${dir} is in use by another IDoR Hub process`);
+    expect(seed.stderr).toContain(`pid ${first.pid}`);
+    expect(seed.stderr).not.toMatch(/\n\s+at /);
+    expect(seed.stdout).not.toContain("Seed data loaded");
 
     expect(first.running()).toBe(true);
     expect(fs.readFileSync(path.join(dir, LOCK_FILE), "utf8")).toBe(lockBefore);
@@ -441,7 +368,7 @@ describe("the hub on embedded PGlite, one data directory through its life cycle"
   });
 });
 
-describe("a bad setting stops start-up with a clear message before the database is opened", { timeout: 30_000 }, () => {
+describe.skipIf(onPostgres)("a bad setting stops start-up with a clear message before the database is opened", { timeout: 90_000 }, () => {
   const cases: Array<{ settings: Record<string, string>; says: string[] }> = [
     { settings: { PORT: "abc" }, says: ['PORT must be a whole number from 0 to 65535; got "abc"'] },
     { settings: { HUB_DB_POOL_SIZE: "0" }, says: ["HUB_DB_POOL_SIZE must be from 1 to 200; got 0"] },
@@ -495,25 +422,25 @@ describe("a bad setting stops start-up with a clear message before the database 
   });
 });
 
-describe("`npm run db:seed` on a free data directory", { timeout: 60_000 }, () => {
+describe.skipIf(onPostgres)("`npm run db:seed` on a free data directory", { timeout: 240_000 }, () => {
   it("migrates and seeds it, and a second run adds nothing", async () => {
     const dir = tempDir();
 
-    const firstRun = run("src/cli/seed.ts", { HUB_DATA_DIR: dir });
-    expect(await firstRun.exited, firstRun.stderr()).toEqual({ code: 0, signal: null });
-    expect(firstRun.stdout()).toContain(`Seeding embedded PostgreSQL (PGlite) in ${dir} ...`);
-    expect(firstRun.stdout()).toContain(`societies: ${seeds.societies} added, 0 already there`);
-    expect(firstRun.stdout()).toContain("editions: 14 added, 0 already there");
-    expect(firstRun.stdout()).toMatch(/activities: [1-9]\d* added, 0 already there; metrics: [1-9]\d* added/);
-    expect(firstRun.stdout()).toContain("Seed data loaded.");
+    const firstRun = await runHubCli(["seed"], envWith({ HUB_DATA_DIR: dir }));
+    expect(firstRun.status, firstRun.stderr).toBe(0);
+    expect(firstRun.stdout).toContain(`Seeding embedded PostgreSQL (PGlite) in ${dir} ...`);
+    expect(firstRun.stdout).toContain(`societies: ${seeds.societies} added, 0 already there`);
+    expect(firstRun.stdout).toContain("editions: 14 added, 0 already there");
+    expect(firstRun.stdout).toMatch(/activities: [1-9]\d* added, 0 already there; metrics: [1-9]\d* added/);
+    expect(firstRun.stdout).toContain("Seed data loaded.");
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
 
-    const secondRun = run("src/cli/seed.ts", { HUB_DATA_DIR: dir });
-    expect(await secondRun.exited, secondRun.stderr()).toEqual({ code: 0, signal: null });
-    expect(secondRun.stdout()).toContain(`societies: 0 added, ${seeds.societies} already there`);
-    expect(secondRun.stdout()).toContain("editions: 0 added, 14 already there");
-    expect(secondRun.stdout()).toMatch(/activities: 0 added, [1-9]\d* already there; metrics: 0 added/);
-    expect(secondRun.stdout()).toContain("Seed data loaded.");
+    const secondRun = await runHubCli(["seed"], envWith({ HUB_DATA_DIR: dir }));
+    expect(secondRun.status, secondRun.stderr).toBe(0);
+    expect(secondRun.stdout).toContain(`societies: 0 added, ${seeds.societies} already there`);
+    expect(secondRun.stdout).toContain("editions: 0 added, 14 already there");
+    expect(secondRun.stdout).toMatch(/activities: 0 added, [1-9]\d* already there; metrics: 0 added/);
+    expect(secondRun.stdout).toContain("Seed data loaded.");
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
   });
 });

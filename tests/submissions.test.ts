@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import type { Viewer } from "../src/context.js";
-import { rowsOf } from "../src/db/client.js";
 import { factories } from "./support/factories.js";
+import { mutation } from "./support/documents.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
+import { snapshot } from "./support/snapshot.js";
 
 let hub: TestHub;
 let make: ReturnType<typeof factories>;
@@ -28,18 +28,12 @@ const ACTIVITY = `id status version title url startsOn endsOn reviewNote society
   metrics { id kind channel value precision scope }
   event { startsAt endsAt timeZone city countryCode online }
   pendingChange { title metrics { kind channel value } }`;
-const SUBMIT = `mutation($input: SubmitActivityInput!) { submitActivity(input: $input) {
-  replayed activity { ${ACTIVITY} } userErrors { field code message } } }`;
-const UPDATE = `mutation($input: UpdateActivityInput!) { updateActivity(input: $input) {
-  activity { ${ACTIVITY} } userErrors { field code message } } }`;
-const REVIEW = `mutation($input: ReviewActivityInput!) { reviewActivity(input: $input) {
-  activity { ${ACTIVITY} } userErrors { field code message } } }`;
-const RECORD = `mutation($input: RecordMetricsInput!) { recordMetrics(input: $input) {
-  activity { ${ACTIVITY} } userErrors { field code message } } }`;
-const REMOVE = `mutation($input: RemoveMetricsInput!) { removeMetrics(input: $input) {
-  activity { ${ACTIVITY} } userErrors { field code message } } }`;
-const WITHDRAW = `mutation($input: WithdrawActivityInput!) { withdrawActivity(input: $input) {
-  activity { ${ACTIVITY} } userErrors { field code message } } }`;
+const SUBMIT = mutation("submitActivity", `replayed activity { ${ACTIVITY} }`);
+const UPDATE = mutation("updateActivity", `activity { ${ACTIVITY} }`);
+const REVIEW = mutation("reviewActivity", `activity { ${ACTIVITY} }`);
+const RECORD = mutation("recordMetrics", `activity { ${ACTIVITY} }`);
+const REMOVE = mutation("removeMetrics", `activity { ${ACTIVITY} }`);
+const WITHDRAW = mutation("withdrawActivity", `activity { ${ACTIVITY} }`);
 const PUBLIC_VIEW = `query($id: ID!) { node(id: $id) { ... on Activity { title status metrics { kind value } pendingChange { title } } } }`;
 
 let keyCounter = 0;
@@ -51,15 +45,6 @@ const input = (overrides: Record<string, unknown> = {}) => ({
   metrics: [{ kind: "PARTICIPANTS", value: 120 }],
   ...overrides,
 });
-
-async function counts() {
-  const [row] = rowsOf<Record<string, number>>(
-    await hub.database.db.execute(sql`select (select count(*)::int from activities) as activities,
-      (select count(*)::int from metrics) as metrics, (select count(*)::int from audit_log) as audit,
-      (select count(*)::int from activity_changes) as changes, (select coalesce(sum(version), 0)::int from activities) as versions`),
-  );
-  return row!;
-}
 
 async function submit(viewer: Viewer, overrides: Record<string, unknown> = {}) {
   const { data, errors } = await hub.gql(SUBMIT, { input: input(overrides) }, viewer);
@@ -88,10 +73,10 @@ describe("submitting an activity", () => {
   it("returns the first result and writes nothing when the same key and input are sent again", async () => {
     const body = input({ idempotencyKey: "retry-me" });
     const first = await hub.gql(SUBMIT, { input: body }, dvta);
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const again = await hub.gql(SUBMIT, { input: body }, dvta);
     expect(again.data.submitActivity).toMatchObject({ replayed: true, userErrors: [], activity: { id: first.data.submitActivity.activity.id } });
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("treats a retry that lists the same figures in another order as the same input", async () => {
@@ -103,13 +88,13 @@ describe("submitting an activity", () => {
 
   it("refuses the same key with a different input as IDEMPOTENCY_KEY_REUSED and writes nothing", async () => {
     await hub.gql(SUBMIT, { input: input({ idempotencyKey: "used-once" }) }, dvta);
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const { data } = await hub.gql(SUBMIT, { input: input({ idempotencyKey: "used-once", title: "Something else" }) }, dvta);
     expect(data.submitActivity.activity).toBeNull();
     expect(data.submitActivity.userErrors).toEqual([
       expect.objectContaining({ field: ["input", "idempotencyKey"], code: "IDEMPOTENCY_KEY_REUSED" }),
     ]);
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("scopes idempotency keys to the society", async () => {
@@ -157,12 +142,12 @@ describe("refusing bad input", () => {
     ["more than 200 metrics", { metrics: Array.from({ length: 201 }, (_, i) => ({ kind: "VIEWS", channel: null, value: i })) }, ["input", "metrics"], "TOO_MANY"],
   ];
   it.each(cases)("refuses %s with a userError naming the field, and writes nothing", async (_label, overrides, field, code) => {
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const { data, errors } = await hub.gql(SUBMIT, { input: input(overrides) }, dvta);
     expect(errors).toBeUndefined();
     expect(data.submitActivity.activity).toBeNull();
     expect(data.submitActivity.userErrors).toContainEqual(expect.objectContaining({ field, code }));
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   const coercion: Array<[string, unknown]> = [
@@ -173,18 +158,18 @@ describe("refusing bad input", () => {
     ["a numeric string", "12"],
   ];
   it.each(coercion)("refuses %s as a metric value through GraphQL's own coercion, with the path", async (_label, value) => {
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const { errors } = await hub.gql(SUBMIT, { input: input({ metrics: [{ kind: "VIEWS", value }] }) }, dvta);
     expect(errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
     expect(errors![0]!.message).toContain("metrics[0].value");
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("refuses a whole batch for one bad item and names the item by index", async () => {
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const items = [input(), input(), input(), input({ metrics: [{ kind: "VIEWS", value: -1 }] }), input({ year: 1999 })];
     const { data } = await hub.gql(
-      `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { id } userErrors { field code } } }`,
+      mutation("submitActivities", `activities { id }`, "userErrors { field code }"),
       { input: { activities: items } },
       dvta,
     );
@@ -193,12 +178,12 @@ describe("refusing bad input", () => {
       { field: ["input", "activities", "3", "metrics", "0", "value"], code: "OUT_OF_RANGE" },
       { field: ["input", "activities", "4", "year"], code: "UNKNOWN_EDITION" },
     ]);
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("refuses two items of one batch with the same key", async () => {
     const { data } = await hub.gql(
-      `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { id } userErrors { field code } } }`,
+      mutation("submitActivities", `activities { id }`, "userErrors { field code }"),
       { input: { activities: [input({ idempotencyKey: "twice" }), input({ idempotencyKey: "twice" })] } },
       dvta,
     );
@@ -208,7 +193,7 @@ describe("refusing bad input", () => {
   it("writes a valid batch in one go, in input order", async () => {
     const items = [input({ title: "First" }), input({ title: "Second" }), input({ title: "Third" })];
     const { data } = await hub.gql(
-      `mutation($input: SubmitActivitiesInput!) { submitActivities(input: $input) { activities { title status } userErrors { field code } } }`,
+      mutation("submitActivities", `activities { title status }`, "userErrors { field code }"),
       { input: { activities: items } },
       dvta,
     );
@@ -263,22 +248,22 @@ describe("correcting, withdrawing and re-submitting", () => {
   it("changes nothing and answers STALE_VERSION when expectedVersion is old", async () => {
     const created = await submit(dvta);
     await hub.gql(UPDATE, { input: { id: created.id, expectedVersion: 1, title: "One" } }, dvta);
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const { data } = await hub.gql(UPDATE, { input: { id: created.id, expectedVersion: 1, title: "Two" } }, dvta);
     expect(data.updateActivity).toEqual({ activity: null, userErrors: [expect.objectContaining({ field: ["input", "expectedVersion"], code: "STALE_VERSION" })] });
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("refuses an update that would break the rules, writing nothing", async () => {
     const created = await submit(dvta);
-    const before = await counts();
+    const before = await snapshot(hub.database);
     const { data } = await hub.gql(UPDATE, { input: { id: created.id, expectedVersion: 1, title: null, url: "not a url", endsOn: "2027-01-01" } }, dvta);
     expect(data.updateActivity.userErrors.map((e: any) => [e.field.join("."), e.code])).toEqual([
       ["input.title", "REQUIRED"],
       ["input.url", "INVALID_URL"],
       ["input.endsOn", "OUTSIDE_EDITION_WINDOW"],
     ]);
-    expect(await counts()).toEqual(before);
+    expect(await snapshot(hub.database)).toEqual(before);
   });
 
   it("answers NOT_FOUND for an unknown or malformed id", async () => {
@@ -349,7 +334,7 @@ describe("the audit log", () => {
 });
 
 describe("staff administration", () => {
-  const CREATE_SOCIETY = `mutation($input: CreateSocietyInput!) { createSociety(input: $input) { society { id slug countryCode } userErrors { field code } } }`;
+  const CREATE_SOCIETY = mutation("createSociety", `society { id slug countryCode }`, "userErrors { field code }");
 
   it("creates and updates societies and editions, refusing duplicates and bad values", async () => {
     const created = await hub.gql(CREATE_SOCIETY, { input: { slug: "sirm", acronym: "SIRM", name: "Società Italiana di Radiologia Medica", kind: "NATIONAL", profession: "RADIOLOGY", countryCode: "it" } }, STAFF);
@@ -359,7 +344,7 @@ describe("staff administration", () => {
     const bad = await hub.gql(CREATE_SOCIETY, { input: { slug: "Bad Slug", acronym: "", name: "X", kind: "NATIONAL", profession: "RADIOLOGY", website: "ftp://x" } }, STAFF);
     expect(bad.data.createSociety.userErrors.map((e: any) => e.code)).toEqual(["INVALID_FORMAT", "REQUIRED", "INVALID_URL"]);
     const updated = await hub.gql(
-      `mutation($input: UpdateSocietyInput!) { updateSociety(input: $input) { society { name countryCode } userErrors { code } } }`,
+      mutation("updateSociety", `society { name countryCode }`, "userErrors { code }"),
       { input: { id: created.data.createSociety.society.id, name: "SIRM", countryCode: null } },
       STAFF,
     );

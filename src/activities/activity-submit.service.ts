@@ -7,13 +7,14 @@ import type { Db } from "../db/client.js";
 import { activities, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
 import { appendAudit, type AuditEntry } from "../audit/audit.service.js";
+import { LIMITS } from "../shared/limits.js";
 import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
-import { hashOf, submittedState, today } from "./activity-input.js";
+import { hashOf, submittedState, today } from "./activity.convert.js";
 import { rowValues, snapshot, sortMetrics, validateState, type ActivityState, type MetricState } from "./activity.state.js";
 import type { SubmitActivityInput } from "./activity-write.inputs.js";
 
-export const MAX_BATCH = 500;
+const MAX_BATCH = LIMITS.activity.batch;
 
 async function insertMetrics(db: Db, rows: Array<MetricState & { activityId: number }>) {
   for (let i = 0; i < rows.length; i += 2000) await db.insert(metrics).values(rows.slice(i, i + 2000));
@@ -70,8 +71,8 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
     const editionId = editionByYear.get(input.year);
     if (editionId === undefined) at.add("UNKNOWN_EDITION", `There is no IDoR edition ${input.year} in the hub.`, "year");
     const key = input.idempotencyKey;
-    if (key.length < 1 || key.length > 255) {
-      at.add("INVALID_FORMAT", `idempotencyKey must have 1 to 255 characters; it has ${key.length}.`, "idempotencyKey");
+    if (key.length < 1 || key.length > LIMITS.activity.idempotencyKey) {
+      at.add("INVALID_FORMAT", `idempotencyKey must have 1 to ${LIMITS.activity.idempotencyKey} characters; it has ${key.length}.`, "idempotencyKey");
     } else if (societyId !== undefined) {
       const seen = keys.get(`${societyId}:${key}`);
       if (seen !== undefined) at.add("DUPLICATE", `Items ${seen} and ${index} use the same idempotencyKey for the same society.`, "idempotencyKey");

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+// The inputs of the activity mutations (their payloads are in activity-write.payloads.ts).
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import type { ActivityKind, Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
 import {
   ActivityKindEnum,
@@ -7,9 +8,10 @@ import {
   MetricScopeEnum,
   PrecisionEnum,
 } from "../shared/graphql-enums.js";
+import { LIMITS, shown } from "../shared/limits.js";
 import { DateTimeScalar, LocalDateScalar, SafeIntScalar } from "../shared/scalars.js";
-import { UserError } from "../shared/user-errors.js";
-import { Activity } from "./activity.type.js";
+
+const L = LIMITS.activity;
 
 const WINDOW =
   "Dates must fit the edition: from 1 January of its year to 30 June of the next (freeAccessUntil up to 31 December two years after).";
@@ -49,10 +51,10 @@ export class MetricInput {
   @Field(() => LocalDateScalar, { nullable: true, description: "When it was measured or published (not in the future)." })
   asOf?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Where it was published (at most 1,000 characters)." })
+  @Field(() => String, { nullable: true, description: `Where it was published (at most ${shown(L.source)} characters).` })
   source?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Remarks (at most 2,000 characters)." })
+  @Field(() => String, { nullable: true, description: `Remarks (at most ${shown(L.note)} characters).` })
   note?: string | null;
 }
 
@@ -76,10 +78,10 @@ export class EventInput {
   @Field(() => String, { description: "IANA time zone of the place (e.g. Asia/Tokyo); online-only events use the organiser's zone." })
   timeZone!: string;
 
-  @Field(() => String, { nullable: true, description: "Venue (at most 300 characters)." })
+  @Field(() => String, { nullable: true, description: `Venue (at most ${shown(L.venue)} characters).` })
   venue?: string | null;
 
-  @Field(() => String, { nullable: true, description: "City (at most 200 characters)." })
+  @Field(() => String, { nullable: true, description: `City (at most ${shown(L.city)} characters).` })
   city?: string | null;
 
   @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2 country code of the place." })
@@ -96,7 +98,7 @@ export class EventInput {
 export class SubmitActivityInput {
   @Field(() => String, {
     description:
-      "1 to 255 characters chosen by the submitter, unique per society: a retry with the same key and input returns the first result and writes nothing.",
+      `1 to ${L.idempotencyKey} characters chosen by the submitter, unique per society: a retry with the same key and input returns the first result and writes nothing.`,
   })
   idempotencyKey!: string;
 
@@ -112,16 +114,16 @@ export class SubmitActivityInput {
   @Field(() => ActivityKindEnum, { description: "What kind of activity it is." })
   kind!: ActivityKind;
 
-  @Field(() => String, { description: "Title (1 to 300 characters)." })
+  @Field(() => String, { description: `Title (1 to ${shown(L.title)} characters).` })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: "Description (at most 10,000 characters)." })
+  @Field(() => String, { nullable: true, description: `Description (at most ${shown(L.description)} characters).` })
   description?: string | null;
 
   @Field(() => String, { nullable: true, description: "Where to find it (http or https URL)." })
   url?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Where it is documented (at most 1,000 characters)." })
+  @Field(() => String, { nullable: true, description: `Where it is documented (at most ${shown(L.source)} characters).` })
   source?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: "First day; for events, derived from event.startsAt when omitted." })
@@ -136,11 +138,11 @@ export class SubmitActivityInput {
   @Field(() => EventInput, { nullable: true, description: "Time and place, when the activity is an event." })
   event?: EventInput | null;
 
-  @Field(() => [MetricInput], { nullable: true, description: "Its figures (at most 200)." })
+  @Field(() => [MetricInput], { nullable: true, description: `Its figures (at most ${L.metrics}).` })
   metrics?: MetricInput[] | null;
 }
 
-@InputType("SubmitActivitiesInput", { description: "Up to 500 new activities, written all together or not at all." })
+@InputType("SubmitActivitiesInput", { description: `Up to ${L.batch} new activities, written all together or not at all.` })
 export class SubmitActivitiesInput {
   @Field(() => [SubmitActivityInput], { description: "The activities; each needs its own idempotency key." })
   activities!: SubmitActivityInput[];
@@ -201,7 +203,7 @@ export class RecordMetricsInput {
   @Field(() => Int, { description: "The version you read (optimistic concurrency)." })
   expectedVersion!: number;
 
-  @Field(() => [MetricInput], { description: "The figures to add or replace (1 to 200)." })
+  @Field(() => [MetricInput], { description: `The figures to add or replace (1 to ${L.metrics}).` })
   metrics!: MetricInput[];
 }
 
@@ -213,7 +215,7 @@ export class RemoveMetricsInput {
   @Field(() => Int, { description: "The version you read (optimistic concurrency)." })
   expectedVersion!: number;
 
-  @Field(() => [MetricKeyInput], { description: "The figures to remove (1 to 200)." })
+  @Field(() => [MetricKeyInput], { description: `The figures to remove (1 to ${L.metrics}).` })
   metrics!: MetricKeyInput[];
 }
 
@@ -236,35 +238,9 @@ export class ReviewActivityInput {
   @Field(() => ReviewDecisionEnum, { description: "Approve or reject." })
   decision!: ReviewDecision;
 
-  @Field(() => String, { nullable: true, description: "Why (at most 2,000 characters); the society sees it." })
+  @Field(() => String, { nullable: true, description: `Why (at most ${shown(L.reviewNote)} characters); the society sees it.` })
   note?: string | null;
 
   @Field(() => Int, { nullable: true, description: "When given, the review applies only at this version." })
   expectedVersion?: number | null;
-}
-
-@ObjectType("ActivityPayload", { description: "The result of a mutation on one activity." })
-export class ActivityPayload {
-  @Field(() => Activity, { nullable: true, description: "The activity after the mutation; null when userErrors refused it." })
-  activity!: unknown;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success. When not empty, nothing was written." })
-  userErrors!: UserError[];
-}
-
-@ObjectType("SubmitActivityPayload", { description: "The result of submitActivity." })
-export class SubmitActivityPayload extends ActivityPayload {
-  @Field(() => Boolean, {
-    description: "True when this was a retry of an earlier submission with the same idempotency key and input: nothing was written.",
-  })
-  replayed!: boolean;
-}
-
-@ObjectType("SubmitActivitiesPayload", { description: "The result of submitActivities: all written, or none." })
-export class SubmitActivitiesPayload {
-  @Field(() => [Activity], { nullable: true, description: "The activities in input order; null when userErrors refused the batch." })
-  activities!: unknown[] | null;
-
-  @Field(() => [UserError], { description: 'Why the batch was refused, each naming its item: ["input", "activities", "3", ...].' })
-  userErrors!: UserError[];
 }

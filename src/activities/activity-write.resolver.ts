@@ -1,17 +1,15 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../context.js";
 import {
-  ActivityPayload,
   RecordMetricsInput,
   RemoveMetricsInput,
   ReviewActivityInput,
   SubmitActivitiesInput,
-  SubmitActivitiesPayload,
   SubmitActivityInput,
-  SubmitActivityPayload,
   UpdateActivityInput,
   WithdrawActivityInput,
 } from "./activity-write.inputs.js";
+import { ActivityPayload, SubmitActivitiesPayload, SubmitActivityPayload } from "./activity-write.payloads.js";
 import { recordMetrics, removeMetrics, reviewActivity, updateActivity, withdrawActivity } from "./activity-write.service.js";
 import { submitActivities } from "./activity-submit.service.js";
 import type { WriteResult } from "../shared/write.js";

@@ -11,9 +11,10 @@ import { fromGlobalId } from "../shared/global-id.js";
 import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
 import { canSeeActivity } from "./activity.policy.js";
-import { alignEventDates, eventState, metricsFromInput, today } from "./activity-input.js";
+import { alignEventDates, eventState, metricsFromInput, today } from "./activity.convert.js";
+import { LIMITS, shown } from "../shared/limits.js";
+import { clean } from "../shared/text.js";
 import {
-  clean,
   metricKey,
   metricStateOf,
   rowValues,
@@ -251,8 +252,9 @@ export async function withdrawActivity(ctx: Context, input: WithdrawActivityInpu
 export async function reviewActivity(ctx: Context, input: ReviewActivityInput): Promise<WriteResult<ActivityRow>> {
   assertCan(ctx.viewer, "activity:review");
   const note = clean(input.note);
-  if (note !== null && note.length > 2000) {
-    return { result: null, userErrors: [{ field: ["input", "note"], code: "TOO_LONG", message: "note must be at most 2,000 characters." }] };
+  if (note !== null && note.length > LIMITS.activity.reviewNote) {
+    const message = `note must be at most ${shown(LIMITS.activity.reviewNote)} characters.`;
+    return { result: null, userErrors: [{ field: ["input", "note"], code: "TOO_LONG", message }] };
   }
   return inTransaction(ctx, async (db) => {
     const loaded = await loadForWrite(ctx, db, input.id, ["input", "id"], "activity:review");

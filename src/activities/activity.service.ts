@@ -13,6 +13,7 @@ import {
   decodeTimeIdKey,
   pageRequest,
   timeIdKey,
+  keysetPage,
   toPage,
   type Page,
   type PageArgs,
@@ -78,17 +79,8 @@ export async function listActivities(
       sql`exists (select 1 from ${metrics} where ${metrics.activityId} = ${activities.id} and ${metrics.channel} = ${filter.channel})`,
     );
   }
-  const where = and(...conditions);
-  const rows = await ctx.db
-    .select()
-    .from(activities)
-    .where(and(where, afterKey(request.after)))
-    .orderBy(...newestFirst)
-    .limit(request.first + 1);
-  return toPage(rows, request, keyOf, async () => {
-    const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(activities).where(where);
-    return row?.n ?? 0;
-  });
+  const query = { from: activities, where: and(...conditions), after: afterKey(request.after), orderBy: newestFirst };
+  return keysetPage(ctx.db, query, request, keyOf);
 }
 
 interface ChildFilter {

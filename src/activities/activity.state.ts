@@ -4,6 +4,10 @@ import type { ActivityKind, Channel, MetricKind, MetricScope, Precision } from "
 import type { ActivityRow, MetricRow } from "../db/schema.js";
 import type { Issues } from "../shared/user-errors.js";
 import { checkFigures } from "../metrics/metric.coverage.js";
+import { LIMITS as ALL_LIMITS } from "../shared/limits.js";
+import { isHttpUrl, isTimeZone, localDate } from "../shared/text.js";
+
+const ACTIVITY_LIMITS = ALL_LIMITS.activity;
 
 export interface MetricState {
   kind: MetricKind;
@@ -45,7 +49,7 @@ export interface ActivityState {
   metrics: MetricState[];
 }
 
-export const LIMITS = { title: 300, description: 10_000, url: 2_000, source: 1_000, note: 2_000, venue: 300, city: 200 };
+const LIMITS = ACTIVITY_LIMITS;
 
 export const metricKey = (m: { kind: string; channel: string | null }) => `${m.kind}/${m.channel ?? "ALL"}`;
 
@@ -140,52 +144,6 @@ export const snapshot = (row: ActivityRow, state: ActivityState, pending: Activi
  */
 export function editionWindow(year: number) {
   return { from: `${year}-01-01`, to: `${year + 1}-06-30`, freeUntil: `${year + 2}-12-31` };
-}
-
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-
-/** ISO 3166-1 alpha-2 (upper-cased); null when it is not an assigned code. */
-export function normaliseCountryCode(value: string): string | null {
-  const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) return null;
-  try {
-    const name = regionNames.of(code);
-    return name && name !== code ? code : null;
-  } catch {
-    return null;
-  }
-}
-
-export function isTimeZone(value: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function isHttpUrl(value: string): boolean {
-  if (/\s/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/** The calendar date of an instant in a time zone, YYYY-MM-DD. */
-export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-}
-
-/** Trims a text; empty becomes null. */
-export function clean(value: string | null | undefined): string | null {
-  if (value === undefined || value === null) return null;
-  const trimmed = value.trim();
-  return trimmed === "" ? null : trimmed;
 }
 
 function checkText(issues: Issues, value: string | null, max: number, field: string) {

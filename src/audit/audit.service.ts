@@ -5,7 +5,7 @@ import type { Context, Viewer } from "../context.js";
 import type { Db } from "../db/client.js";
 import { auditLog, societies, type AuditRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
-import { pageRequest, toPage, type Page, type PageArgs } from "../shared/pagination.js";
+import { pageRequest, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
 
 export interface AuditEntry {
   action: string;
@@ -72,15 +72,7 @@ export async function listAudit(ctx: Context, filter: AuditFilter, args: PageArg
   if (filter.targetId) conditions.push(and(eq(auditLog.targetType, filter.targetId.type), eq(auditLog.targetId, filter.targetId.id)));
   if (filter.action != null) conditions.push(eq(auditLog.action, filter.action));
   if (filter.requestId != null) conditions.push(eq(auditLog.requestId, filter.requestId));
-  const where = and(...conditions);
-  const rows = await ctx.db
-    .select()
-    .from(auditLog)
-    .where(and(where, request.after !== null ? lt(auditLog.id, request.after) : undefined))
-    .orderBy(desc(auditLog.id))
-    .limit(request.first + 1);
-  return toPage(rows, request, (row) => ["l", row.id], async () => {
-    const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
-    return row?.n ?? 0;
-  });
+  const after = request.after !== null ? lt(auditLog.id, request.after) : undefined;
+  const query = { from: auditLog, where: and(...conditions), after, orderBy: [desc(auditLog.id)] };
+  return keysetPage(ctx.db, query, request, (row) => ["l", row.id]);
 }

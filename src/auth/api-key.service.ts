@@ -3,12 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Context } from "../context.js";
-import type { Database, Db } from "../db/client.js";
+import type { Database } from "../db/client.js";
 import type { ApiKeyRole } from "../db/enums.js";
 import { apiKeys, societies, type ApiKeyRow } from "../db/schema.js";
 import { appendAudit } from "../audit/audit.service.js";
-import { decodeTimeIdKey, pageRequest, timeIdKey, toPage, type Page, type PageArgs } from "../shared/pagination.js";
-import { Issues, type UserError } from "../shared/user-errors.js";
+import { decodeTimeIdKey, pageRequest, timeIdKey, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
+import { Issues, UserErrorsAbort, type UserErrorCode } from "../shared/user-errors.js";
+import { inTransaction, type WriteResult } from "../shared/write.js";
+import { LIMITS } from "../shared/limits.js";
 import { assertCan } from "./permissions.js";
 import { generateApiKey, hashApiKey, prefixOf } from "./api-key.js";
 
@@ -27,15 +29,12 @@ const publicView = (row: ApiKeyRow) => ({
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });
 
-export async function issueApiKey(
-  ctx: Context,
-  args: IssueKeyArgs,
-): Promise<{ result: { key: ApiKeyRow; secret: string } | null; userErrors: UserError[] }> {
+export async function issueApiKey(ctx: Context, args: IssueKeyArgs): Promise<WriteResult<{ key: ApiKeyRow; secret: string }>> {
   assertCan(ctx.viewer, "apiKey:issue");
   const issues = new Issues([], ["input"]);
   const label = args.label.trim();
   if (label === "") issues.add("REQUIRED", "label must say whom the key is for, e.g. \"DVTA web team\".", "label");
-  if (label.length > 200) issues.add("TOO_LONG", "label must be at most 200 characters.", "label");
+  if (label.length > LIMITS.apiKey.label) issues.add("TOO_LONG", `label must be at most ${LIMITS.apiKey.label} characters.`, "label");
   let societyId: number | null = null;
   if (args.role === "PARTNER") {
     if (args.societySlug == null) issues.add("REQUIRED", "A partner key belongs to one society: give societySlug.", "societySlug");
@@ -49,30 +48,30 @@ export async function issueApiKey(
   }
   if (!issues.ok) return { result: null, userErrors: issues.list };
   const fresh = generateApiKey();
-  const key = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
+  return inTransaction(ctx, async (db) => {
+    const [row] = await db
       .insert(apiKeys)
       .values({ prefix: fresh.prefix, secretHash: fresh.secretHash, role: args.role, societyId, label })
       .returning();
-    await appendAudit(tx as unknown as Db, ctx.viewer, ctx.requestId, [
+    await appendAudit(db, ctx.viewer, ctx.requestId, [
       { action: "apiKey.issue", targetType: "ApiKey", targetId: row!.id, societyId, before: null, after: publicView(row!) },
     ]);
-    return row!;
+    return { key: row!, secret: fresh.secret };
   });
-  return { result: { key, secret: fresh.secret }, userErrors: [] };
 }
 
-export async function revokeApiKey(ctx: Context, prefix: string): Promise<{ result: ApiKeyRow | null; userErrors: UserError[] }> {
+export async function revokeApiKey(ctx: Context, prefix: string): Promise<WriteResult<ApiKeyRow>> {
   assertCan(ctx.viewer, "apiKey:revoke");
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).for("update");
-    if (!row) return { result: null, userErrors: [{ field: ["input", "prefix"], code: "NOT_FOUND" as const, message: `No API key has the prefix "${prefix.slice(0, 40)}".` }] };
-    if (row.revokedAt) return { result: null, userErrors: [{ field: ["input", "prefix"], code: "INVALID_STATE" as const, message: `The key ${prefix} was revoked already.` }] };
-    const [updated] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id)).returning();
-    await appendAudit(tx as unknown as Db, ctx.viewer, ctx.requestId, [
+  return inTransaction(ctx, async (db) => {
+    const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).for("update");
+    const refuse = (code: UserErrorCode, message: string) => new UserErrorsAbort([{ field: ["input", "prefix"], code, message }]);
+    if (!row) throw refuse("NOT_FOUND", `No API key has the prefix "${prefix.slice(0, 40)}".`);
+    if (row.revokedAt) throw refuse("INVALID_STATE", `The key ${prefix} was revoked already.`);
+    const [updated] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id)).returning();
+    await appendAudit(db, ctx.viewer, ctx.requestId, [
       { action: "apiKey.revoke", targetType: "ApiKey", targetId: row.id, societyId: row.societyId, before: publicView(row), after: publicView(updated!) },
     ]);
-    return { result: updated!, userErrors: [] };
+    return updated!;
   });
 }
 
@@ -85,16 +84,8 @@ export async function listApiKeys(ctx: Context, includeRevoked: boolean, args: P
   const after = request.after
     ? sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${request.after.at.toISOString()}::timestamptz, ${request.after.id})`
     : undefined;
-  const rows = await ctx.db
-    .select()
-    .from(apiKeys)
-    .where(and(where, after))
-    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
-    .limit(request.first + 1);
-  return toPage(rows, request, (r) => timeIdKey("k", r.createdAt, r.id), async () => {
-    const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(apiKeys).where(where);
-    return row?.n ?? 0;
-  });
+  const query = { from: apiKeys, where, after, orderBy: [desc(apiKeys.createdAt), desc(apiKeys.id)] };
+  return keysetPage(ctx.db, query, request, (r) => timeIdKey("k", r.createdAt, r.id));
 }
 
 /** Any fixed number shared by all hub processes: "first staff key". */

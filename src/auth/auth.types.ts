@@ -2,6 +2,7 @@ import { Field, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { API_KEY_ROLES, type ApiKeyRole } from "../db/enums.js";
 import { connectionType } from "../shared/connection.type.js";
 import { enumObject } from "../shared/graphql-enums.js";
+import { LIMITS } from "../shared/limits.js";
 import { DateTimeScalar } from "../shared/scalars.js";
 import { UserError } from "../shared/user-errors.js";
 import { Society } from "../societies/society.type.js";
@@ -70,7 +71,7 @@ export class IssueApiKeyInput {
   @Field(() => String, { nullable: true, description: "The society of a partner key." })
   societySlug?: string | null;
 
-  @Field(() => String, { description: "Whom the key is for (1 to 200 characters)." })
+  @Field(() => String, { description: `Whom the key is for (1 to ${LIMITS.apiKey.label} characters).` })
   label!: string;
 }
 

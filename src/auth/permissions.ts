@@ -16,7 +16,8 @@ export type Action =
   | "apiKey:revoke"
   | "apiKey:list"
   | "audit:read"
-  | "summary:preview";
+  | "summary:preview"
+  | "report:download";
 
 const STAFF_ONLY: ReadonlySet<Action> = new Set([
   "activity:review",
@@ -28,6 +29,7 @@ const STAFF_ONLY: ReadonlySet<Action> = new Set([
   "apiKey:revoke",
   "apiKey:list",
   "summary:preview",
+  "report:download",
 ]);
 
 export type Actor = Exclude<Viewer, { role: "PUBLIC" }>;

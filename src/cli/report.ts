@@ -1,59 +1,65 @@
-// npm run report -- --year 2020 [--format md|csv|json] [--include-pending] [--url http://localhost:4000 --key <staff key>]
-// Without --url it reads the configured database (the embedded one must not be held by a running hub: then use --url).
-import "reflect-metadata"; // first: type-graphql's decorators need it when their modules load
+// npm run hub -- report --year 2020 [--format md|csv|json] [--include-pending] [--url <hub> (staff key in HUB_API_KEY or --key-file)]
+// Without --url it reads the configured database (`npm run report -- …` too).
 import { randomUUID } from "node:crypto";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { createContext } from "../context.js";
 import { openConfiguredDatabase } from "../db/open.js";
 import { collectReport, inProcess, overHttp } from "../summaries/report.collect.js";
 import { FORMATS, type ReportFormat } from "../summaries/report.js";
-import { runCli } from "./run.js";
+import { CommandError, parse, staffKey, UsageError, type Command } from "./cli.js";
 
-const USAGE = `Usage: npm run report -- --year <year> [--format md|csv|json] [--include-pending]
-       [--url <hub base URL, e.g. http://localhost:4000> --key <staff API key, or set HUB_API_KEY>]`;
+const USAGE = `Usage: npm run hub -- report --year <year> [options]
 
-class UsageError extends Error {
-  override name = "UsageError";
-}
+Options:
+  --year <year>        the edition, e.g. 2020 (required)
+  --format md|csv|json Markdown like ESR's report (default), CSV, or JSON
+  --json               the same as --format json
+  --include-pending    staff preview: count changes still waiting for review
+  --url <hub>          read a running hub, e.g. http://localhost:4000, with a staff key taken from
+                       the environment variable HUB_API_KEY or from --key-file <file>
+  --key-file <file>    a file holding the staff key (for --url)
+  -h, --help           show this help
 
-await runCli(async () => {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        year: { type: "string" },
-        format: { type: "string", default: "md" },
-        "include-pending": { type: "boolean", default: false },
-        url: { type: "string" },
-        key: { type: "string" },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
-  }
-  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError(`--year must be a four-digit year.\n${USAGE}`);
-  if (!(values.format! in FORMATS)) throw new UsageError(`--format must be md, csv or json.\n${USAGE}`);
-  const year = Number(values.year);
-  const includePending = values["include-pending"]!;
-  const render = FORMATS[values.format as ReportFormat];
+Without --url it reads the configured database (DATABASE_URL, or the embedded one in HUB_DATA_DIR).`;
 
-  if (values.url) {
-    const key = values.key ?? process.env.HUB_API_KEY;
-    const report = await collectReport(overHttp(values.url, key), year, includePending);
-    if (!report) throw new Error(`The hub has no IDoR edition ${year}.`);
-    process.stdout.write(render(report));
-    return;
-  }
-  const config = loadConfig();
-  const database = await openConfiguredDatabase(config, "npm run report");
-  try {
-    // Local access to the database is staff access; the report only reads.
-    const ctx = createContext(database.db, { role: "STAFF", keyPrefix: "shell" }, `report-${randomUUID()}`, { statements: 0 });
-    const report = await collectReport(inProcess(ctx), year, includePending);
-    if (!report) throw new Error(`The hub has no IDoR edition ${year}.`);
-    process.stdout.write(render(report));
-  } finally {
-    await database.close();
-  }
-});
+export const reportCommand: Command = {
+  usage: USAGE,
+  whileHubRuns:
+    "While the hub runs, read the report through it: add --url http://localhost:4000 (its address) with a staff key in HUB_API_KEY or --key-file <file>.",
+  async run(argv, io) {
+    const { values } = parse(argv, {
+      year: { type: "string" },
+      format: { type: "string", default: "md" },
+      json: { type: "boolean" },
+      "include-pending": { type: "boolean", default: false },
+      url: { type: "string" },
+      key: { type: "string" },
+      "key-file": { type: "string" },
+    });
+    if (values.help) return io.stdout(`${USAGE}\n`);
+    if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError("--year must be a four-digit year.");
+    const format = values.json ? "json" : values.format!;
+    if (!(format in FORMATS)) throw new UsageError("--format must be md, csv or json.");
+    const year = Number(values.year);
+    const includePending = values["include-pending"]!;
+    const render = FORMATS[format as ReportFormat];
+
+    const key = staffKey(values, io); // refuses --key
+    if (values.url) {
+      const report = await collectReport(overHttp(values.url, key), year, includePending);
+      if (!report) throw new CommandError(`The hub has no IDoR edition ${year}.`);
+      return io.stdout(render(report));
+    }
+    if (values["key-file"] !== undefined) throw new UsageError("--key-file goes with --url: without it the report reads the database.");
+    const database = await openConfiguredDatabase(loadConfig(io.env), "npm run hub -- report");
+    try {
+      // Local access to the database is staff access; the report only reads.
+      const ctx = createContext(database.db, { role: "STAFF", keyPrefix: "shell" }, `report-${randomUUID()}`, { statements: 0 });
+      const report = await collectReport(inProcess(ctx), year, includePending);
+      if (!report) throw new CommandError(`The hub has no IDoR edition ${year}.`);
+      io.stdout(render(report));
+    } finally {
+      await database.close();
+    }
+  },
+};

@@ -83,23 +83,38 @@ function cancellable(client: postgres.Sql, signal: AbortSignal): postgres.Sql {
 /** The folder inside the data directory that holds PGlite's files (beside the lock and the hub's other files). */
 export const PGLITE_SUBDIR = "pgdata";
 
-export function wrapPglite(client: PGlite, onClose?: () => void | Promise<void>): Database {
+/** What both engines share: a drizzle handle per request (counting statements when asked), ping and close. */
+function wrap(
+  engine: Database["engine"],
+  handle: (logger: Logger | undefined, signal?: AbortSignal) => Db,
+  ping: () => Promise<unknown>,
+  close: () => Promise<void>,
+): Database {
   return {
-    engine: "pglite",
-    db: drizzlePglite({ client }) as unknown as Db,
+    engine,
+    db: handle(undefined),
     // PGlite runs one statement at a time and cannot interrupt one: an aborted request only starts no new statement.
-    forRequest: (stats, signal) => drizzlePglite({ client, logger: requestLogger(stats, signal) }) as unknown as Db,
+    forRequest: (stats, signal) => handle(requestLogger(stats, signal), signal),
     ping: async () => {
-      await client.query("select 1");
+      await ping();
     },
-    close: async () => {
+    close,
+  };
+}
+
+export function wrapPglite(client: PGlite, onClose?: () => void | Promise<void>): Database {
+  return wrap(
+    "pglite",
+    (logger) => drizzlePglite({ client, logger }) as unknown as Db,
+    () => client.query("select 1"),
+    async () => {
       try {
         if (!client.closed) await client.close();
       } finally {
         await onClose?.();
       }
     },
-  };
+  );
 }
 
 export async function openPglite(dataDir: string, opts: { command?: string } = {}): Promise<Database> {
@@ -116,18 +131,12 @@ export async function openPglite(dataDir: string, opts: { command?: string } = {
 }
 
 export function wrapPostgres(client: postgres.Sql): Database {
-  return {
-    engine: "postgres",
-    db: drizzlePostgres({ client }) as unknown as Db,
-    forRequest: (stats, signal) =>
-      drizzlePostgres({ client: signal ? cancellable(client, signal) : client, logger: requestLogger(stats, signal) }) as unknown as Db,
-    ping: async () => {
-      await client`select 1`;
-    },
-    close: async () => {
-      await client.end({ timeout: 5 });
-    },
-  };
+  return wrap(
+    "postgres",
+    (logger, signal) => drizzlePostgres({ client: signal ? cancellable(client, signal) : client, logger }) as unknown as Db,
+    () => client`select 1`,
+    () => client.end({ timeout: 5 }),
+  );
 }
 
 /** A connection that cannot open within `connectTimeoutMs` fails (the request answers 503 instead of hanging);

@@ -40,11 +40,20 @@ export class DataDirLockedError extends Error {
   readonly dataDir: string;
   readonly holder: LockHolder | null;
 
-  constructor(dataDir: string, holder: LockHolder | null, lockFile = path.join(dataDir, LOCK_FILE_NAME)) {
-    super(describeLocked(dataDir, holder, lockFile));
+  constructor(
+    dataDir: string,
+    holder: LockHolder | null,
+    readonly lockFile = path.join(dataDir, LOCK_FILE_NAME),
+  ) {
+    super(describeLocked(dataDir, holder, lockFile, "Stop that process or set HUB_DATA_DIR to another directory."));
     this.name = "DataDirLockedError";
     this.dataDir = dataDir;
     this.holder = holder;
+  }
+
+  /** The same message with other advice (a CLI command can use the running hub instead of waiting for it). */
+  withAdvice(advice: string): string {
+    return describeLocked(this.dataDir, this.holder, this.lockFile, advice);
   }
 }
 
@@ -55,8 +64,7 @@ export interface DataDirLock {
   release(): void;
 }
 
-function describeLocked(dataDir: string, holder: LockHolder | null, lockFile: string): string {
-  const advice = "Stop that process or set HUB_DATA_DIR to another directory.";
+function describeLocked(dataDir: string, holder: LockHolder | null, lockFile: string, advice: string): string {
   if (!holder) {
     return `Data directory ${dataDir} is in use by another IDoR Hub process (lock file ${lockFile} could not be read). ${advice}`;
   }

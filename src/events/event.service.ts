@@ -4,7 +4,7 @@ import { and, asc, eq, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Context } from "../context.js";
 import { activities, editions, type ActivityRow } from "../db/schema.js";
 import { badInput } from "../shared/errors.js";
-import { decodeTimeIdKey, pageRequest, timeIdKey, toPage, type Page, type PageArgs } from "../shared/pagination.js";
+import { decodeTimeIdKey, pageRequest, timeIdKey, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
 import { countryCodeArg, instantArg } from "../shared/validate.js";
 import type { ActivityEvent } from "../activities/activity.type.js";
 import { eventStateOf } from "../activities/activity.state.js";
@@ -43,16 +43,8 @@ export async function listEvents(ctx: Context, filter: EventFilter | null | unde
   const after = request.after
     ? sql`(${activities.eventStartsAt}, ${activities.id}) > (${request.after.at.toISOString()}::timestamptz, ${request.after.id})`
     : undefined;
-  const rows = await ctx.db
-    .select()
-    .from(activities)
-    .where(and(where, after))
-    .orderBy(asc(activities.eventStartsAt), asc(activities.id))
-    .limit(request.first + 1);
-  return toPage(rows, request, (row) => timeIdKey(CURSOR_TAG, row.eventStartsAt!, row.id), async () => {
-    const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(activities).where(where);
-    return row?.n ?? 0;
-  });
+  const query = { from: activities, where, after, orderBy: [asc(activities.eventStartsAt), asc(activities.id)] };
+  return keysetPage(ctx.db, query, request, (row) => timeIdKey(CURSOR_TAG, row.eventStartsAt!, row.id));
 }
 
 /** Every approved event of one edition, in time order (for the iCalendar feed). */

@@ -5,15 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
-import {
-  ACTIVITY_KINDS,
-  CHANNELS,
-  METRIC_KINDS,
-  METRIC_SCOPES,
-  PRECISIONS,
-  PROFESSIONS,
-  SOCIETY_KINDS,
-} from "../db/enums.js";
+import * as vocabulary from "../db/enums.js";
 import { activities, editions, metrics, societies } from "../db/schema.js";
 import { fromRoot } from "../shared/project-root.js";
 import { seedPartners } from "./seed.partners.js";
@@ -25,40 +17,40 @@ const societySeed = z.object({
   slug: z.string(),
   acronym: z.string(),
   name: z.string(),
-  kind: z.enum(SOCIETY_KINDS),
-  profession: z.enum(PROFESSIONS),
+  kind: z.enum(vocabulary.SOCIETY_KINDS),
+  profession: z.enum(vocabulary.PROFESSIONS),
   countryCode: z.string().nullable(),
-  website: z.string().nullable().optional(),
+  website: z.string().nullable().default(null),
   foundedYear: z.number().int().nullable(),
-  note: z.string().nullable().optional(),
+  note: z.string().nullable().default(null),
   source: z.string(),
 });
 const editionSeed = z.object({ year: z.number().int(), theme: z.string().nullable(), themeSource: z.string().nullable() });
 const metricSeed = z.object({
-  kind: z.enum(METRIC_KINDS),
-  channel: z.enum(CHANNELS).nullable(),
+  kind: z.enum(vocabulary.METRIC_KINDS),
+  channel: z.enum(vocabulary.CHANNELS).nullable(),
   value: z.number().int().nonnegative(),
-  precision: z.enum(PRECISIONS),
-  scope: z.enum(METRIC_SCOPES),
-  channels: z.array(z.enum(CHANNELS)).min(2).nullable().optional(),
-  derived: z.boolean().optional(),
-  window: z.string().nullable().optional(),
-  asOf: localDate.nullable().optional(),
+  precision: z.enum(vocabulary.PRECISIONS),
+  scope: z.enum(vocabulary.METRIC_SCOPES),
+  channels: z.array(z.enum(vocabulary.CHANNELS)).min(2).nullable().default(null),
+  derived: z.boolean().default(false),
+  window: z.string().nullable().default(null),
+  asOf: localDate.nullable().default(null),
   source: z.string(),
-  note: z.string().nullable().optional(),
+  note: z.string().nullable().default(null),
 });
 const activitySeed = z.object({
   key: z.string(),
   society: z.string(),
   year: z.number().int(),
-  kind: z.enum(ACTIVITY_KINDS),
+  kind: z.enum(vocabulary.ACTIVITY_KINDS),
   title: z.string(),
-  description: z.string().nullable().optional(),
-  url: z.string().nullable().optional(),
+  description: z.string().nullable().default(null),
+  url: z.string().nullable().default(null),
   source: z.string(),
-  startsOn: localDate.nullable().optional(),
-  endsOn: localDate.nullable().optional(),
-  freeAccessUntil: localDate.nullable().optional(),
+  startsOn: localDate.nullable().default(null),
+  endsOn: localDate.nullable().default(null),
+  freeAccessUntil: localDate.nullable().default(null),
   metrics: z.array(metricSeed),
 });
 
@@ -82,22 +74,10 @@ export async function seedDatabase(db: Db, onProgress: (line: string) => void = 
   const result: SeedResult = { societies: 0, editions: 0, activities: 0, metrics: 0 };
 
   await db.transaction(async (tx) => {
+    // Each seed is its row (zod fills the omitted optional columns with null), minus what is not a column.
     const insertedSocieties = await tx
       .insert(societies)
-      .values(
-        societySeeds.map((s) => ({
-          slug: s.slug,
-          acronym: s.acronym,
-          name: s.name,
-          kind: s.kind,
-          profession: s.profession,
-          countryCode: s.countryCode,
-          website: s.website ?? null,
-          foundedYear: s.foundedYear,
-          note: s.note ?? null,
-          source: s.source,
-        })),
-      )
+      .values(societySeeds)
       .onConflictDoNothing({ target: societies.slug })
       .returning({ id: societies.id });
     result.societies = insertedSocieties.length;
@@ -105,14 +85,7 @@ export async function seedDatabase(db: Db, onProgress: (line: string) => void = 
 
     const insertedEditions = await tx
       .insert(editions)
-      .values(
-        editionSeeds.map((e) => ({
-          year: e.year,
-          date: `${e.year}-11-08`,
-          theme: e.theme,
-          themeSource: e.themeSource,
-        })),
-      )
+      .values(editionSeeds.map((e) => ({ ...e, date: `${e.year}-11-08` })))
       .onConflictDoNothing({ target: editions.year })
       .returning({ id: editions.id });
     result.editions = insertedEditions.length;
@@ -122,50 +95,22 @@ export async function seedDatabase(db: Db, onProgress: (line: string) => void = 
     const editionIds = new Map((await tx.select({ id: editions.id, year: editions.year }).from(editions)).map((r) => [r.year, r.id]));
     onProgress(`edition partners: ${await seedPartners(tx, SEEDS_DIR, societyIds, editionIds)} added`);
 
-    for (const a of activitySeeds) {
-      const societyId = societyIds.get(a.society);
-      const editionId = editionIds.get(a.year);
+    for (const { key, society, year, metrics: figures, ...activity } of activitySeeds) {
+      const societyId = societyIds.get(society);
+      const editionId = editionIds.get(year);
       if (societyId === undefined || editionId === undefined) {
-        throw new Error(`seeds/activities.json: activity ${a.key} names an unknown society (${a.society}) or year (${a.year})`);
+        throw new Error(`seeds/activities.json: activity ${key} names an unknown society (${society}) or year (${year})`);
       }
       const inserted = await tx
         .insert(activities)
-        .values({
-          societyId,
-          editionId,
-          idempotencyKey: a.key,
-          kind: a.kind,
-          title: a.title,
-          description: a.description ?? null,
-          url: a.url ?? null,
-          source: a.source,
-          startsOn: a.startsOn ?? null,
-          endsOn: a.endsOn ?? null,
-          freeAccessUntil: a.freeAccessUntil ?? null,
-          status: "APPROVED",
-        })
+        .values({ ...activity, societyId, editionId, idempotencyKey: key, status: "APPROVED" })
         .onConflictDoNothing({ target: [activities.societyId, activities.idempotencyKey] })
         .returning({ id: activities.id });
       result.activities += inserted.length;
-      if (inserted.length === 0 || a.metrics.length === 0) continue;
+      if (inserted.length === 0 || figures.length === 0) continue;
       const insertedMetrics = await tx
         .insert(metrics)
-        .values(
-          a.metrics.map((m) => ({
-            activityId: inserted[0]!.id,
-            kind: m.kind,
-            channel: m.channel,
-            value: m.value,
-            precision: m.precision,
-            scope: m.scope,
-            channels: m.channels ?? null,
-            derived: m.derived ?? false,
-            window: m.window ?? null,
-            asOf: m.asOf ?? null,
-            source: m.source,
-            note: m.note ?? null,
-          })),
-        )
+        .values(figures.map((m) => ({ ...m, activityId: inserted[0]!.id })))
         .onConflictDoNothing()
         .returning({ id: metrics.id });
       result.metrics += insertedMetrics.length;

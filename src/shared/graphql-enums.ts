@@ -1,21 +1,12 @@
 // Registers the closed vocabularies of src/db/enums.ts as GraphQL enums, each value described.
 import { registerEnumType } from "type-graphql";
-import {
-  ACTIVITY_KINDS,
-  ACTIVITY_STATUSES,
-  CHANNELS,
-  METRIC_KINDS,
-  METRIC_SCOPES,
-  PRECISIONS,
-  PROFESSIONS,
-  SOCIETY_KINDS,
-} from "../db/enums.js";
+import * as vocabulary from "../db/enums.js";
 
 export function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 
-export const SocietyKindEnum = enumObject(SOCIETY_KINDS);
+export const SocietyKindEnum = enumObject(vocabulary.SOCIETY_KINDS);
 registerEnumType(SocietyKindEnum, {
   name: "SocietyKind",
   description: "What kind of organisation a society is.",
@@ -27,7 +18,7 @@ registerEnumType(SocietyKindEnum, {
   },
 });
 
-export const ProfessionEnum = enumObject(PROFESSIONS);
+export const ProfessionEnum = enumObject(vocabulary.PROFESSIONS);
 registerEnumType(ProfessionEnum, {
   name: "Profession",
   description: "The profession a society represents.",
@@ -38,7 +29,7 @@ registerEnumType(ProfessionEnum, {
   },
 });
 
-export const ActivityKindEnum = enumObject(ACTIVITY_KINDS);
+export const ActivityKindEnum = enumObject(vocabulary.ACTIVITY_KINDS);
 registerEnumType(ActivityKindEnum, {
   name: "ActivityKind",
   description: "What a society did for IDoR (kinds seen in the sources of the IDoR reports).",
@@ -74,7 +65,7 @@ registerEnumType(ActivityKindEnum, {
   },
 });
 
-export const ActivityStatusEnum = enumObject(ACTIVITY_STATUSES);
+export const ActivityStatusEnum = enumObject(vocabulary.ACTIVITY_STATUSES);
 registerEnumType(ActivityStatusEnum, {
   name: "ActivityStatus",
   description: "Where an activity stands in ESR's review. The public sees only APPROVED activities.",
@@ -86,7 +77,7 @@ registerEnumType(ActivityStatusEnum, {
   },
 });
 
-export const MetricKindEnum = enumObject(METRIC_KINDS);
+export const MetricKindEnum = enumObject(vocabulary.METRIC_KINDS);
 registerEnumType(MetricKindEnum, {
   name: "MetricKind",
   description: "What a figure counts.",
@@ -111,7 +102,7 @@ registerEnumType(MetricKindEnum, {
   },
 });
 
-export const ChannelEnum = enumObject(CHANNELS);
+export const ChannelEnum = enumObject(vocabulary.CHANNELS);
 registerEnumType(ChannelEnum, {
   name: "Channel",
   description: "Where a figure was measured. A figure covers one channel, a named set of channels, or all of them (see Coverage).",
@@ -130,7 +121,7 @@ registerEnumType(ChannelEnum, {
   },
 });
 
-export const PrecisionEnum = enumObject(PRECISIONS);
+export const PrecisionEnum = enumObject(vocabulary.PRECISIONS);
 registerEnumType(PrecisionEnum, {
   name: "Precision",
   description: "How exact a published figure is.",
@@ -144,7 +135,7 @@ registerEnumType(PrecisionEnum, {
   },
 });
 
-export const MetricScopeEnum = enumObject(METRIC_SCOPES);
+export const MetricScopeEnum = enumObject(vocabulary.METRIC_SCOPES);
 registerEnumType(MetricScopeEnum, {
   name: "MetricScope",
   description: "Whose reach a figure measures.",

@@ -1,5 +1,8 @@
 // Forward keyset pagination (Relay connections): `first` rows after an opaque cursor that encodes the row's sort
 // key. Stable while rows are added; never OFFSET. Services read `first + 1` rows to learn whether a next page exists.
+import { and, sql, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Db } from "../db/client.js";
 import { badInput } from "./errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -92,3 +95,26 @@ export const decodeTimeIdKey =
     return Number.isNaN(date.getTime()) || date.toISOString() !== at ? null : { at: date, id };
   };
 export const timeIdKey = (tag: string, at: Date, id: number) => [tag, at.toISOString(), id];
+
+/**
+ * One page of a table in keyset order: the rows after the cursor's key (`after`, built by the caller from the decoded
+ * key) among those matching `where`, plus a totalCount of all matching rows that runs only when asked for.
+ */
+export async function keysetPage<TTable extends PgTable>(
+  db: Db,
+  query: { from: TTable; where: SQL | undefined; after: SQL | undefined; orderBy: Array<SQL | PgColumn> },
+  request: PageRequest<unknown>,
+  keyOf: (row: TTable["$inferSelect"]) => unknown,
+): Promise<Page<TTable["$inferSelect"]>> {
+  const table = query.from as PgTable;
+  const rows = (await db
+    .select()
+    .from(table)
+    .where(and(query.where, query.after))
+    .orderBy(...query.orderBy)
+    .limit(request.first + 1)) as Array<TTable["$inferSelect"]>;
+  return toPage(rows, request, keyOf, async () => {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(query.where);
+    return row?.n ?? 0;
+  });
+}

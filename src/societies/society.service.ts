@@ -1,11 +1,11 @@
 // Reads of societies. Societies are public: every caller sees all of them.
 import DataLoader from "dataloader";
-import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Db } from "../db/client.js";
 import { societies, type SocietyRow } from "../db/schema.js";
 import { badInput } from "../shared/errors.js";
-import { decodeSlugKey, pageRequest, toPage, type Page, type PageArgs } from "../shared/pagination.js";
+import { decodeSlugKey, pageRequest, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
 import { countryCodeArg, likePattern } from "../shared/validate.js";
 import type { SocietyFilter } from "./society.inputs.js";
 
@@ -42,17 +42,9 @@ export async function listSocieties(
       conditions.push(or(ilike(societies.name, pattern), ilike(societies.acronym, pattern), ilike(societies.slug, pattern))!);
     }
   }
-  const where = and(...conditions);
-  const rows = await ctx.db
-    .select()
-    .from(societies)
-    .where(and(where, request.after !== null ? gt(societies.slug, request.after) : undefined))
-    .orderBy(asc(societies.slug))
-    .limit(request.first + 1);
-  return toPage(rows, request, (row) => ["s", row.slug], async () => {
-    const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(societies).where(where);
-    return row?.n ?? 0;
-  });
+  const after = request.after !== null ? gt(societies.slug, request.after) : undefined;
+  const query = { from: societies, where: and(...conditions), after, orderBy: [asc(societies.slug)] };
+  return keysetPage(ctx.db, query, request, (row) => ["s", row.slug]);
 }
 
 export async function societyBySlug(ctx: Context, slug: string): Promise<SocietyRow | null> {

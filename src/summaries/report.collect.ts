@@ -31,6 +31,8 @@ export function overHttp(url: string, key: string | undefined): Execute {
       method: "POST",
       headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
       body: JSON.stringify({ query, variables }),
+    }).catch((err: Error & { cause?: { code?: string; message?: string } }) => {
+      throw new ReportError(`Cannot reach the hub at ${endpoint}: ${err.cause?.code ?? err.cause?.message ?? err.message}.`, "UNREACHABLE");
     });
     const body = (await response.json().catch(() => null)) as Awaited<ReturnType<Execute>> | null;
     if (!body) throw new ReportError(`The hub at ${endpoint} answered HTTP ${response.status} without a GraphQL response.`, "BAD_RESPONSE");

@@ -2,6 +2,7 @@
 // and `npm run report`.
 import type { Request, RequestHandler, Response } from "express";
 import type { Context } from "../context.js";
+import { assertCan } from "../auth/permissions.js";
 import { HubError } from "../shared/errors.js";
 import { collectReport, inProcess } from "./report.collect.js";
 import { renderCsv } from "./report.js";
@@ -22,8 +23,11 @@ export function reportDownloadRoute(requestContext: (req: Request, res: Response
         res.status(401).setHeader("www-authenticate", 'Bearer realm="idor-hub"').type("text/plain").send(`${err.message}\n`);
         return;
       }
-      if (ctx.viewer.role !== "STAFF") {
-        const anonymous = ctx.viewer.role === "PUBLIC";
+      try {
+        assertCan(ctx.viewer, "report:download");
+      } catch (err) {
+        if (!(err instanceof HubError)) throw err;
+        const anonymous = err.extensions.code === "UNAUTHENTICATED";
         if (anonymous) res.setHeader("www-authenticate", 'Bearer realm="idor-hub"');
         res
           .status(anonymous ? 401 : 403)

@@ -1,18 +1,13 @@
-// Turning mutation inputs into an activity's state: trimming, normalising, and the dates of events.
+// Turning mutation inputs into an activity's state (activity.state.ts): trimming, normalising, and the dates of events.
 import { createHash } from "node:crypto";
+import { LIMITS } from "../shared/limits.js";
 import type { Issues } from "../shared/user-errors.js";
-import {
-  clean,
-  localDate,
-  normaliseCountryCode,
-  type ActivityState,
-  type EventState,
-  type MetricState,
-} from "./activity.state.js";
+import { clean, localDate, normaliseCountryCode } from "../shared/text.js";
+import type { ActivityState, EventState, MetricState } from "./activity.state.js";
 import type { EventInput, MetricInput, SubmitActivityInput } from "./activity-write.inputs.js";
 import { figureFieldsOf } from "../metrics/metric.coverage.js";
 
-export const MAX_METRICS = 200;
+const MAX_METRICS = LIMITS.activity.metrics;
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
