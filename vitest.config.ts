@@ -7,7 +7,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
-    globalSetup: ["tests/support/global-setup.ts"],
+    globalSetup: ["tests/support/global-setup.ts", "tests/support/web-setup.ts"],
     // type-graphql's decorators need the metadata API before any module declaring a GraphQL type loads.
     setupFiles: ["reflect-metadata"],
     testTimeout: 30_000,

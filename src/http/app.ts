@@ -17,10 +17,11 @@ import { formatError } from "./errors.js";
 import { textGuardPlugin } from "./text-guard.js";
 import { viewerFromAuthorization } from "../auth/viewer.js";
 import { reportDownloadRoute } from "../summaries/report.route.js";
+import { siteRoutes } from "../web/site.js";
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, "corsOrigins" | "production"> & Partial<Pick<Config, "shutdownTimeoutMs">>;
+  config: Pick<Config, "corsOrigins" | "production"> & Partial<Pick<Config, "shutdownTimeoutMs" | "graphqlIde">>;
   logger: Logger;
   /** The server the app will listen on, so that shutdown drains its in-flight requests. */
   httpServer?: http.Server;
@@ -84,7 +85,8 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs ?? 10_000 }),
     );
   }
-  if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  // Browsers get the bundled GraphiQL from src/web/site.ts instead of Apollo's landing page (which loads from a CDN).
+  plugins.push(ApolloServerPluginLandingPageDisabled());
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -158,6 +160,8 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
 
   app.get("/editions/:year/events.ics", eventsFeedRoute((res) => context(undefined, res.locals.requestId as string)));
   app.get("/reports/:file", reportDownloadRoute(requestContext));
+
+  app.use(siteRoutes({ ide: config.graphqlIde ?? !config.production }));
 
   app.use(
     "/graphql",
