@@ -1,0 +1,3 @@
+export function Partner() {
+  return <h1>Partner portal</h1>;
+}

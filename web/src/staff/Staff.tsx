@@ -1,0 +1,3 @@
+export function Staff() {
+  return <h1>Staff console</h1>;
+}
