@@ -45,10 +45,12 @@ const COLORS = { EXACT: "#1d5f8a", AT_LEAST: "#c05a00", ESTIMATE: "#6b4aa0" } as
 function bars(labels: string[], values: number[], precisions: (keyof typeof COLORS)[], label: string): ChartConfiguration {
   return {
     type: "bar",
-    data: { labels, datasets: [{ label, data: values, backgroundColor: precisions.map((p) => COLORS[p]) }] },
+    data: { labels, datasets: [{ label, data: values, backgroundColor: precisions.map((p) => COLORS[p]), maxBarThickness: 36 }] },
     options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true } } },
   };
 }
+
+const barsHeight = (n: number) => 70 + 44 * n;
 
 export function Breakdown({ year, kind }: { year: number; kind: MetricKind }) {
   const [{ data, error }] = useQuery({ query: BreakdownQuery, variables: { year, kind }, requestPolicy: "cache-and-network" });
@@ -77,6 +79,7 @@ export function Breakdown({ year, kind }: { year: number; kind: MetricKind }) {
           ) : (
             <ChartView
               testId="chart-by-channel"
+              height={barsHeight(s.byChannel.length)}
               label={`${kindTitle(kind)} of IDoR ${year} by channel`}
               config={channelChart!}
               table={
@@ -110,6 +113,7 @@ export function Breakdown({ year, kind }: { year: number; kind: MetricKind }) {
           ) : (
             <ChartView
               testId="chart-by-society"
+              height={barsHeight(s.bySociety.length)}
               label={`${kindTitle(kind)} of IDoR ${year} by society`}
               config={societyChart!}
               table={
