@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureStaffKey } from "../src/auth/api-key.service.js";
 import { seedDatabase } from "../src/seeds/seed.js";
-import { expectAccessible, fitsViewport, launchChromium, screenshot } from "./support/browser.js";
+import { expectAccessible, fitsViewport, launchChromium, screenshot, SCREENSHOTS } from "./support/browser.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
 
 let hub: TestHub;
@@ -64,7 +64,9 @@ describe("the IDoR web site in Chromium", { timeout: 120_000 }, () => {
     const figures = page.getByTestId("headline-figures");
     await figures.waitFor();
     const shownAfterMs = (await page.evaluate("performance.now()")) as number;
-    expect(shownAfterMs).toBeLessThan(3_000); // measured ~0.3 s on a quiet machine; see the README
+    // A guard against regressions (figures waiting for charts or lists), loose enough for a loaded CI machine; the
+    // README gives the time measured on a quiet one.
+    expect(shownAfterMs).toBeLessThan(8_000);
     await expect.poll(() => figures.textContent()).toContain("more than 4.4 million impressions");
     expect(await figures.textContent()).toContain("more than 2,000 mentions");
     expect(await figures.textContent()).toContain("about 10,000 participants");
@@ -92,7 +94,7 @@ describe("the IDoR web site in Chromium", { timeout: 120_000 }, () => {
     await expectAccessible(page, "the history page");
     await page.getByRole("link", { name: "Societies", exact: true }).click();
     await page.getByRole("link", { name: "ESR" }).click();
-    await page.getByRole("heading", { name: "IDoR 2020" }).waitFor();
+    await page.getByRole("heading", { name: "IDoR 2020", exact: true }).waitFor();
     await screenshot(page, "04-visitor-society-esr");
     await expectAccessible(page, "a society's page");
     await page.goto(`${base}/editions/1999`);
@@ -109,7 +111,7 @@ describe("the IDoR web site in Chromium", { timeout: 120_000 }, () => {
     expect(await page.evaluate("sessionStorage.length")).toBe(1);
     expect(await page.evaluate("localStorage.getItem('idor-hub.api-key')")).toBeNull();
 
-    await page.getByLabel("Edition").selectOption("2020");
+    await page.getByLabel("Edition", { exact: true }).selectOption("2020");
     await page.getByLabel("Kind of activity").selectOption("WEBINAR");
     await page.getByLabel("Title", { exact: true }).fill("DVTA webinar: radiographers against COVID-19");
     await page.getByLabel("Web address (URL)").fill("dvta dot de");
@@ -147,6 +149,7 @@ describe("the IDoR web site in Chromium", { timeout: 120_000 }, () => {
     expect(await refused.nth(1).textContent()).toMatch(/^34IDoR video 33.*url/);
     await page.getByTestId("partner-counts").getByText("49 waiting for review").waitFor();
     await screenshot(page, "06-partner-csv-upload");
+    await page.locator("section", { has: page.locator("#csv-heading") }).screenshot({ path: `${SCREENSHOTS}/readme-partner-csv-upload.png` });
     await expectAccessible(page, "the partner portal after an upload");
 
     // The same file again writes nothing new: every row keeps its idempotency key.
@@ -156,7 +159,7 @@ describe("the IDoR web site in Chromium", { timeout: 120_000 }, () => {
     expect(count.body.data.activities.totalCount).toBe(49);
   });
 
-  it("lets staff review the queue with a before/after table, approve, and manage keys, the log and reports", async () => {
+  it("lets staff review the queue with a before/after table, approve, and manage keys, the log and reports", { timeout: 300_000 }, async () => {
     const page = await newPage();
     page.on("dialog", (d) => void d.accept());
     await page.goto(`${base}/staff`);
@@ -166,17 +169,18 @@ describe("the IDoR web site in Chromium", { timeout: 120_000 }, () => {
     await screenshot(page, "07-staff-review-queue");
     await expectAccessible(page, "the review queue");
     await page.getByRole("button", { name: "Approve all 25 shown" }).click();
-    await page.getByText("Approved 25 of 25.").waitFor();
+    await page.getByText("Approved 25 of 25.").waitFor({ timeout: 90_000 });
     await page.getByTestId("queue-count").getByText("24 waiting.").waitFor();
     // The form's submission is the oldest in the queue: a new one, so its table has nothing before.
     const webinar = page.locator("article", { has: page.getByRole("heading", { name: "DVTA webinar: radiographers against COVID-19" }) });
+    await webinar.getByText(/^New submission/).click();
     const diff = await webinar.locator("table.diff").textContent();
     expect(diff).toContain("A new submission");
     expect(diff).toContain("500 views (Website)");
     await webinar.getByRole("button", { name: /^Approve/ }).click();
     await page.getByText("Approved 1 of 1.").waitFor();
     await page.getByRole("button", { name: "Approve all 23 shown" }).click();
-    await page.getByText("Nothing waits for review.").waitFor();
+    await page.getByText("Nothing waits for review.").waitFor({ timeout: 90_000 });
 
     await page.getByRole("link", { name: "API keys" }).click();
     await page.getByLabel("For whom (label)").fill("SoR web team");
@@ -199,7 +203,7 @@ describe("the IDoR web site in Chromium", { timeout: 120_000 }, () => {
     await expectAccessible(page, "the audit log");
 
     await page.getByRole("link", { name: "Reports" }).click();
-    await page.getByLabel("Edition").selectOption("2020");
+    await page.getByLabel("Edition", { exact: true }).selectOption("2020");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Markdown" }).click()]);
     expect(download.suggestedFilename()).toBe("idor-2020.md");
     await expectAccessible(page, "the reports page");
@@ -211,13 +215,18 @@ describe("the IDoR web site in Chromium", { timeout: 120_000 }, () => {
     const figures = page.getByTestId("headline-figures");
     await expect.poll(() => figures.textContent()).toContain("48,500 views");
     expect(await figures.textContent()).toContain("more than 4.4 million impressions");
-    await page.getByLabel("Figure").selectOption("VIEWS");
+    await page.getByLabel("Figure", { exact: true }).selectOption("VIEWS");
     const bySociety = page.getByTestId("chart-by-society");
-    await bySociety.getByRole("rowheader", { name: "DVTA" }).waitFor({ state: "attached" });
+    // The tables sit in closed disclosures (hidden from roles until opened): look for the rows themselves.
+    await bySociety.locator("tbody th", { hasText: "DVTA" }).waitFor({ state: "attached" });
     expect(await bySociety.locator("tbody").textContent()).toContain("48,500");
     const byChannel = page.getByTestId("chart-by-channel");
     expect(await byChannel.locator("tbody").textContent()).toMatch(/YouTube48,000.*Website500/);
     await page.getByTestId("edition-activities").getByText("DVTA webinar: radiographers against COVID-19").waitFor();
     await screenshot(page, "09-visitor-edition-2020-after-review");
+    // The README's pictures (docs/screenshots, copied by hand when the pages change): small, one screen each.
+    await page.setViewportSize({ width: 1024, height: 1000 });
+    await page.getByTestId("chart-by-society").locator("canvas").waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/readme-edition-2020.png` });
   });
 });

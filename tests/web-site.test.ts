@@ -1,6 +1,10 @@
 // The web site and the GraphQL IDE as the hub serves them: browsers navigating get pages, every other client keeps
 // the API's answers (GraphQL over GET, JSON 404s).
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { pino } from "pino";
+import { buildApp, type HubApp } from "../src/http/app.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromRoot } from "../src/shared/project-root.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
@@ -9,14 +13,23 @@ const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/
 
 describe("the web site", () => {
   let hub: TestHub;
-  let ideOff: TestHub;
   let base: string;
+  // The same database served the way production serves it (NODE_ENV=production: no IDE).
+  let production: HubApp;
+  let productionServer: http.Server;
+  let productionBase: string;
   beforeAll(async () => {
-    [hub, ideOff] = await Promise.all([startTestHub(), startTestHub({ production: true })]);
+    hub = await startTestHub();
     base = await hub.url();
+    production = await buildApp({ database: hub.database, config: { corsOrigins: "*", production: true }, logger: pino({ level: "silent" }) });
+    productionServer = http.createServer(production.app);
+    await new Promise<void>((resolve) => productionServer.listen(0, "127.0.0.1", resolve));
+    productionBase = `http://127.0.0.1:${(productionServer.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await Promise.all([hub?.close(), ideOff?.close()]);
+    if (productionServer?.listening) await new Promise((r) => productionServer.close(r));
+    await production?.stop();
+    await hub?.close();
   });
 
   it("serves GraphiQL to a browser navigating to /graphql", async () => {
@@ -35,7 +48,7 @@ describe("the web site", () => {
   });
 
   it("turns the IDE off in production, without a landing page from a CDN", async () => {
-    const response = await fetch(`${await ideOff.url()}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
+    const response = await fetch(`${productionBase}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
     expect(response.headers.get("content-type")).not.toMatch(/^text\/html/);
     expect(await response.text()).not.toMatch(/apollo|cdn/i);
   });

@@ -16,6 +16,8 @@ export default defineConfig({
     outDir: here("dist"),
     emptyOutDir: true,
     sourcemap: false,
+    // .vite/manifest.json: which chunks each page loads (tests/web-build.test.ts checks the JavaScript budget with it).
+    manifest: true,
     reportCompressedSize: false,
     chunkSizeWarningLimit: 4000,
     rollupOptions: {

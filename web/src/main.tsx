@@ -46,8 +46,8 @@ function App() {
           <Route path="/history" component={History} />
           <Route path="/societies" component={Societies} />
           <Route path="/societies/:slug">{(p) => <Society slug={p.slug} />}</Route>
-          <Route path="/partner" component={Partner} />
-          <Route path="/staff" component={Staff} />
+          <Route path="/partner/:tab?" component={Partner} />
+          <Route path="/staff/:tab?" component={Staff} />
           <Route component={NotFound} />
         </Switch>
       </Suspense>

@@ -119,16 +119,16 @@ export function Edition({ year }: { year: number }) {
       {chartKind && (
         <section aria-labelledby="charts-heading">
           <h2 id="charts-heading">Where the figures come from</h2>
-          <label className="inline-field">
-            Figure
-            <select value={chartKind} onChange={(e) => setChosen(e.target.value)}>
+          <div className="inline-field">
+            <label htmlFor="chart-kind">Figure</label>
+            <select id="chart-kind" value={chartKind} onChange={(e) => setChosen(e.target.value)}>
               {chartKinds.map((k) => (
                 <option key={k} value={k}>
                   {kindTitle(k)}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <Breakdown year={year} kind={chartKind as MetricKind} />
         </section>
       )}

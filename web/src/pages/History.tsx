@@ -78,16 +78,16 @@ export function History() {
       </p>
       {kind && config ? (
         <>
-          <label className="inline-field">
-            Figure
-            <select value={kind} onChange={(e) => setChosen(e.target.value)}>
+          <div className="inline-field">
+            <label htmlFor="history-kind">Figure</label>
+            <select id="history-kind" value={kind} onChange={(e) => setChosen(e.target.value)}>
               {kinds.map((k) => (
                 <option key={k} value={k}>
                   {kindTitle(k)}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <ChartView
             testId="chart-history"
             label={`${kindTitle(kind)} per IDoR edition`}
@@ -99,7 +99,7 @@ export function History() {
         <p>No edition has figures in the hub yet.</p>
       )}
       <h2>All figures</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
         <HistoryTable kinds={kinds} editions={editions} />
       </div>
     </>

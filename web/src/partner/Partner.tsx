@@ -103,7 +103,7 @@ function Portal({ slug, acronym, bar }: { slug: string; acronym: string; bar: Re
             <p className="meta" data-testid="partner-counts">
               {data.activities.totalCount} activities; {waiting} waiting for review.
             </p>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
               <table data-testid="partner-activities">
                 <caption>Your society's activities, newest first</caption>
                 <thead>

@@ -164,7 +164,7 @@ export function ApiKeys() {
         <label className="inline-field">
           <input type="checkbox" checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.target.checked)} /> Show revoked keys
         </label>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
           <table data-testid="api-keys">
             <caption>{data.apiKeys.totalCount} keys, newest first</caption>
             <thead>

@@ -64,7 +64,7 @@ export function AuditLog() {
         <Status>Loading the audit log…</Status>
       ) : (
         <>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
             <table data-testid="audit-log">
               <caption>
                 {data.auditLog.totalCount} entries, newest first (page {cursors.length})

@@ -48,16 +48,16 @@ export function Reports() {
       <h2 id="reports-heading">Reports</h2>
       <p>The yearly summary as ESR publishes it, computed from the approved activities (the same as npm run report).</p>
       <div className="actions">
-        <label className="inline-field">
-          Edition
-          <select value={chosen} onChange={(e) => setYear(e.target.value)}>
+        <div className="inline-field">
+          <label htmlFor="report-year">Edition</label>
+          <select id="report-year" value={chosen} onChange={(e) => setYear(e.target.value)}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="inline-field">
           <input type="checkbox" checked={preview} onChange={(e) => setPreview(e.target.checked)} /> Preview: count what waits for
           review as if approved

@@ -196,7 +196,10 @@ export function ReviewQueue() {
           <p className="meta">
             {item.society.acronym} · IDoR {item.edition.year} · version {item.version}
           </p>
-          <Diff item={item} />
+          <details open={Boolean(item.pendingChange)}>
+            <summary>{item.pendingChange ? "Before and after" : `New submission: ${figures(item)}`}</summary>
+            <Diff item={item} />
+          </details>
           <div className="field">
             <label htmlFor={`note-${item.id}`}>Note to the society (optional)</label>
             <textarea id={`note-${item.id}`} rows={2} value={notes[item.id] ?? ""} onChange={(e) => setNotes({ ...notes, [item.id]: e.target.value })} />
