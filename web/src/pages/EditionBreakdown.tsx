@@ -54,7 +54,9 @@ const barsHeight = (n: number) => 70 + 44 * n;
 
 export function Breakdown({ year, kind }: { year: number; kind: MetricKind }) {
   const [{ data, error }] = useQuery({ query: BreakdownQuery, variables: { year, kind }, requestPolicy: "cache-and-network" });
-  const s = data?.summary;
+  const summary = data?.summary;
+  // Largest first: the bars read as a ranking.
+  const s = useMemo(() => summary && { ...summary, byChannel: [...summary.byChannel].sort((a, b) => b.value - a.value) }, [summary]);
   const channelChart = useMemo(
     () => s && bars(s.byChannel.map((c) => channelLabel(c.channel)), s.byChannel.map((c) => c.value), s.byChannel.map((c) => c.precision), kindTitle(kind)),
     [s, kind],
