@@ -38,8 +38,8 @@ beforeAll(async () => {
   await hub.gql(UPDATE, { input: { id: a.id, expectedVersion: a.version, title: "approved, then changed (new title)" } }, dvta);
   const settled = await submit(drg, "approved DRG activity");
   await hub.gql(REVIEW, { input: { id: settled.id, decision: "APPROVE" } }, STAFF);
-});
-afterAll(() => hub.close());
+}, 120_000);
+afterAll(() => hub?.close());
 
 describe("the review queue filter", () => {
   it("gives staff new submissions and approved activities with a pending change", async () => {

@@ -57,7 +57,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-describe("the IDoR web site in Chromium", { timeout: 180_000 }, () => {
+describe("the IDoR web site in Chromium", { timeout: 240_000 }, () => {
   it("shows a visitor IDoR 2020 with ESR's figures in words, within a second", async () => {
     const page = await newPage();
     await page.goto(`${base}/editions/2020`);
@@ -159,7 +159,7 @@ describe("the IDoR web site in Chromium", { timeout: 180_000 }, () => {
     expect(count.body.data.activities.totalCount).toBe(49);
   });
 
-  it("lets staff review the queue with a before/after table, approve, and manage keys, the log and reports", { timeout: 300_000 }, async () => {
+  it("lets staff review the queue with a before/after table, approve, and manage keys, the log and reports", { timeout: 420_000 }, async () => {
     const page = await newPage();
     page.on("dialog", (d) => void d.accept());
     await page.goto(`${base}/staff`);

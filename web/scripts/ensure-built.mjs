@@ -36,7 +36,12 @@ export async function ensureWebBuilt({ force = false, log = console.error } = {}
   }
   const started = Date.now();
   log("web: building the site with Vite (web/dist)…");
-  await vite.build({ configFile: path.join(web, "vite.config.ts"), logLevel: "warn" });
+  // The site first (it empties web/dist), then the IDE beside it: two builds, so they share no chunk.
+  for (const entry of ["site", "ide"]) {
+    process.env.WEB_ENTRY = entry;
+    await vite.build({ configFile: path.join(web, "vite.config.ts"), logLevel: "warn" });
+  }
+  delete process.env.WEB_ENTRY;
   fs.writeFileSync(stamp, new Date().toISOString() + "\n");
   log(`web: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
