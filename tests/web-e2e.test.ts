@@ -229,4 +229,19 @@ describe("the IDoR web site in Chromium", { timeout: 240_000 }, () => {
     await page.getByTestId("chart-by-society").locator("canvas").waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/readme-edition-2020.png` });
   });
+
+  it("offers GraphiQL at /graphql, bundled and loading nothing from elsewhere, with a field for the API key", async () => {
+    const page = await newPage();
+    const external: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith("data:")) external.push(r.url());
+    });
+    await page.goto(`${base}/graphql`);
+    await page.getByLabel("API key").fill(staffKey);
+    await page.locator(".graphiql-query-editor .CodeMirror").waitFor();
+    await page.locator(".graphiql-execute-button").click();
+    await expect.poll(() => page.locator(".result-window").textContent(), { timeout: 30_000 }).toContain("4400000");
+    await screenshot(page, "10-graphiql");
+    expect(external).toEqual([]);
+  });
 });
