@@ -10,6 +10,8 @@ const ENGINE_FREE = [
   "tests/entry-points.test.ts",
   "tests/cli.test.ts",
   "tests/data-dir-lock.test.ts",
+  "tests/readme.test.ts",
+  "tests/counting.property.test.ts",
 ];
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 
@@ -33,7 +35,7 @@ export default defineConfig({
           include: ["tests/**/*.test.ts"],
           exclude: ENGINE_FREE,
           // Migrates once per run; every test file clones the result (tests/support/db.ts).
-          globalSetup: ["tests/support/global-setup.ts"],
+          globalSetup: ["tests/support/global-setup.ts", "tests/support/web-setup.ts"],
         },
       },
     ],

@@ -124,6 +124,9 @@ const env = z.object({
     .optional()
     .default("info"),
   NODE_ENV: z.string().optional().default("development"),
+  HUB_GRAPHQL_IDE: z
+    .enum(["true", "false"], { error: (issue) => `HUB_GRAPHQL_IDE must be "true" or "false"; got "${String(issue.input)}"` })
+    .optional(),
   HUB_BOOTSTRAP_STAFF_KEY: z
     .string()
     .optional()
@@ -189,6 +192,8 @@ export interface Config {
   reliability: ReliabilitySettings;
   logLevel: string;
   production: boolean;
+  /** Serve the bundled GraphQL IDE (GraphiQL) to browsers at /graphql; default: on, except in production. */
+  graphqlIde: boolean;
   /** A staff key secret that must exist (created at start-up when missing). */
   bootstrapStaffKey: string | undefined;
   /** What one request may cost, and the summary cache's bounds. */
@@ -251,6 +256,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
+    graphqlIde: e.HUB_GRAPHQL_IDE === undefined ? e.NODE_ENV !== "production" : e.HUB_GRAPHQL_IDE === "true",
     bootstrapStaffKey: e.HUB_BOOTSTRAP_STAFF_KEY,
     limits: {
       maxDepth: e.HUB_MAX_DEPTH,

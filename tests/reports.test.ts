@@ -130,6 +130,20 @@ describe("the report in its three forms and the CSV download", () => {
     expect(await response.text()).toBe(renderCsv(report));
   });
 
+  it("serves the Markdown and JSON forms too (the staff console's downloads), to staff only", async () => {
+    const report = (await collectReport(inProcess(hub.app.context(undefined, STAFF)), 2020, false))!;
+    const base = await hub.url();
+    const md = await fetch(`${base}/reports/2020.md`, { headers: { authorization: `Bearer ${staffKey}` } });
+    expect(md.headers.get("content-type")).toMatch(/^text\/markdown/);
+    expect(md.headers.get("content-disposition")).toBe('attachment; filename="idor-2020.md"');
+    expect(await md.text()).toBe(renderMarkdown(report));
+    const json = await fetch(`${base}/reports/2020.json`, { headers: { authorization: `Bearer ${staffKey}` } });
+    expect(json.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await json.text()).toBe(renderJson(report));
+    expect((await fetch(`${base}/reports/2020.md`, { headers: { authorization: `Bearer ${partnerKey}` } })).status).toBe(403);
+    expect((await fetch(`${base}/reports/2020.pdf`, { headers: { authorization: `Bearer ${staffKey}` } })).status).toBe(404);
+  });
+
   it("lets only staff download the CSV", async () => {
     const base = await hub.url();
     expect((await fetch(`${base}/reports/2020.csv`)).status).toBe(401);

@@ -21,4 +21,11 @@ export class ActivityFilter {
 
   @Field(() => ChannelEnum, { nullable: true, description: "Only activities with at least one figure on this channel." })
   channel?: Channel | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "true: only activities waiting for staff review (SUBMITTED, or APPROVED with a pending change the caller may see: staff all, a partner its own society's); false: only the others. Staff's review queue.",
+  })
+  awaitingReview?: boolean | null;
 }

@@ -1,7 +1,7 @@
 // Who may see which activities. Every read path (lists, relations, node(id), events, loaders) goes through here.
-import { eq, or, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Viewer } from "../context.js";
-import { activities, type ActivityRow } from "../db/schema.js";
+import { activities, activityChanges, type ActivityRow } from "../db/schema.js";
 
 /** SQL condition on `activities` for what the viewer may see; undefined means everything. */
 export function visibleActivities(viewer: Viewer): SQL | undefined {
@@ -29,4 +29,16 @@ export function canSeeActivity(viewer: Viewer, row: Pick<ActivityRow, "status" |
 /** Whether the viewer manages the activity (its society's partner, or staff): sees its pending change and review note. */
 export function managesActivity(viewer: Viewer, row: Pick<ActivityRow, "societyId">): boolean {
   return viewer.role === "STAFF" || (viewer.role === "PARTNER" && viewer.societyId === row.societyId);
+}
+
+/**
+ * Activities waiting for review: SUBMITTED ones, and APPROVED ones with a pending change — the latter only where the
+ * viewer may see pending changes (staff: all; a partner: its own society's; the public: none), so the filter never
+ * tells anyone that someone else's activity has a change under review.
+ */
+export function awaitingReview(viewer: Viewer): SQL {
+  const pending = sql`exists (select 1 from ${activityChanges} where ${activityChanges.activityId} = ${activities.id})`;
+  const pendingSeen =
+    viewer.role === "STAFF" ? pending : viewer.role === "PARTNER" ? and(pending, eq(activities.societyId, viewer.societyId)) : sql`false`;
+  return or(eq(activities.status, "SUBMITTED"), and(eq(activities.status, "APPROVED"), pendingSeen))!;
 }

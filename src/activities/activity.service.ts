@@ -1,7 +1,7 @@
 // Reads of activities. Visibility comes from activity.policy for every path; nested pages are loaded for all parents
 // in one statement (a LATERAL join reading at most first + 1 rows per parent) and counted in one grouped statement.
 import DataLoader from "dataloader";
-import { and, desc, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, not, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Context, Viewer } from "../context.js";
 import type { Db } from "../db/client.js";
@@ -20,7 +20,7 @@ import {
   type PageRequest,
   type TimeIdKey,
 } from "../shared/pagination.js";
-import { visibleActivities } from "./activity.policy.js";
+import { awaitingReview, visibleActivities } from "./activity.policy.js";
 import type { ActivityFilter } from "./activity.inputs.js";
 
 const CURSOR_TAG = "a";
@@ -78,6 +78,10 @@ export async function listActivities(
     conditions.push(
       sql`exists (select 1 from ${metrics} where ${metrics.activityId} = ${activities.id} and ${metrics.channel} = ${filter.channel})`,
     );
+  }
+  if (filter?.awaitingReview != null) {
+    const waiting = awaitingReview(ctx.viewer);
+    conditions.push(filter.awaitingReview ? waiting : not(waiting));
   }
   const query = { from: activities, where: and(...conditions), after: afterKey(request.after), orderBy: newestFirst };
   return keysetPage(ctx.db, query, request, keyOf);

@@ -27,12 +27,13 @@ import { loadShedding } from "./load-shedding.js";
 import { callerLimits } from "./rate-limits.js";
 import { HubError } from "../shared/errors.js";
 import { reportDownloadRoute } from "../summaries/report.route.js";
+import { siteRoutes } from "../web/site.js";
 
 export interface AppOptions {
   database: Database;
-  /** Settings not given take their defaults (introspection and suggestions: on unless production). */
+  /** Settings not given take their defaults (introspection, suggestions and the IDE: on unless production). */
   config: Pick<Config, "corsOrigins" | "production"> &
-    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions" | "federation">> & {
+    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions" | "federation" | "graphqlIde">> & {
       limits?: Partial<Limits>;
       /** Rate limits and load shedding; absent (tests), every limit is off. */
       reliability?: Partial<ReliabilitySettings>;
@@ -160,7 +161,8 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs ?? 10_000 }),
     );
   }
-  if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  // Browsers get the bundled GraphiQL from src/web/site.ts instead of Apollo's landing page (which loads from a CDN).
+  plugins.push(ApolloServerPluginLandingPageDisabled());
   // Federated traces (ftv1) are for Apollo GraphOS usage reporting, which the hub does not use.
   plugins.push(ApolloServerPluginInlineTraceDisabled());
 
@@ -250,6 +252,8 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     eventsFeedRoute((res) => context(undefined, res.locals.requestId as string)),
   );
   app.get("/reports/:file", ...admitted, callers.authenticate(database), scoped, reportDownloadRoute(requestContext));
+
+  app.use(siteRoutes({ ide: config.graphqlIde ?? !config.production }));
 
   app.use(
     "/graphql",

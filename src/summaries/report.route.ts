@@ -1,18 +1,24 @@
-// GET /reports/{year}.csv: staff download an edition's summary as CSV with their key — the same numbers as `summary`
-// and `npm run report`.
+// GET /reports/{year}.{csv,md,json}: staff download an edition's summary with their key (the staff console's
+// download buttons use it) — the same numbers as `summary` and `npm run report`.
 import type { Request, RequestHandler, Response } from "express";
 import type { Context } from "../context.js";
 import { assertCan } from "../auth/permissions.js";
 import { HubError } from "../shared/errors.js";
 import { collectReport, inProcess } from "./report.collect.js";
-import { renderCsv } from "./report.js";
+import { FORMATS, type ReportFormat } from "./report.js";
+
+const MEDIA_TYPES: Record<ReportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  md: "text/markdown; charset=utf-8",
+  json: "application/json; charset=utf-8",
+};
 
 export function reportDownloadRoute(requestContext: (req: Request, res: Response) => Promise<Context>): RequestHandler {
   return async (req, res, next) => {
     try {
-      const match = /^(\d{4})\.csv$/.exec(String(req.params.file));
+      const match = /^(\d{4})\.(csv|md|json)$/.exec(String(req.params.file));
       if (!match) {
-        res.status(404).type("text/plain").send("Reports are at /reports/{year}.csv, e.g. /reports/2020.csv\n");
+        res.status(404).type("text/plain").send("Reports are at /reports/{year}.csv (or .md, .json), e.g. /reports/2020.csv\n");
         return;
       }
       let ctx: Context;
@@ -41,11 +47,12 @@ export function reportDownloadRoute(requestContext: (req: Request, res: Response
         res.status(404).type("text/plain").send(`There is no IDoR edition ${match[1]} in the hub.\n`);
         return;
       }
+      const format = match[2] as ReportFormat;
       res
         .status(200)
-        .type("text/csv; charset=utf-8")
-        .setHeader("Content-Disposition", `attachment; filename="idor-${match[1]}${includePending ? "-preview" : ""}.csv"`)
-        .send(renderCsv(report));
+        .type(MEDIA_TYPES[format])
+        .setHeader("Content-Disposition", `attachment; filename="idor-${match[1]}${includePending ? "-preview" : ""}.${format}"`)
+        .send(FORMATS[format](report));
     } catch (err) {
       next(err);
     }

@@ -1,0 +1,209 @@
+// The partner portal: a society's activities with their review status, forms to submit and update, and a CSV upload.
+import { useState, type ReactElement } from "react";
+import { useQuery } from "urql";
+import { Link } from "wouter";
+import { graphql } from "../gql";
+import { Status } from "../components/Layout";
+import { MetricList } from "../components/MetricList";
+import { SignIn, SignedInBar, useSignedIn } from "../portal/SignIn";
+import { useApiKey } from "../lib/session";
+import { enumLabel } from "../lib/words";
+import { ActivityForm, type Existing } from "./ActivityForm";
+import { CsvUpload } from "./CsvUpload";
+
+const PartnerActivities = graphql(`
+  query PartnerActivities($slug: String!) {
+    editions {
+      id
+      year
+    }
+    activities(filter: { societySlug: $slug }, first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          kind
+          status
+          version
+          reviewNote
+          description
+          url
+          source
+          startsOn
+          endsOn
+          edition {
+            id
+            year
+          }
+          metrics {
+            id
+            kind
+            channel
+            value
+            precision
+            scope
+          }
+          pendingChange {
+            title
+          }
+        }
+      }
+    }
+  }
+`);
+
+export function Partner() {
+  const [key] = useApiKey();
+  if (!key) return <SignIn title="Partner portal" who="ESR issued to your society" />;
+  return <PartnerHome />;
+}
+
+function PartnerHome() {
+  const { viewer, problem } = useSignedIn();
+  if (problem) return problem;
+  if (viewer!.role !== "PARTNER" || !viewer!.society) {
+    return (
+      <>
+        <h1>Partner portal</h1>
+        <SignedInBar viewer={viewer!} />
+        <p>
+          This key is not a partner society's key. Staff work in the <Link href="/staff">staff console</Link>.
+        </p>
+      </>
+    );
+  }
+  return <Portal slug={viewer!.society.slug} acronym={viewer!.society.acronym} bar={<SignedInBar viewer={viewer!} />} />;
+}
+
+function Portal({ slug, acronym, bar }: { slug: string; acronym: string; bar: ReactElement }) {
+  const [{ data, error }, refetch] = useQuery({ query: PartnerActivities, variables: { slug }, requestPolicy: "cache-and-network" });
+  const [message, setMessage] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Existing | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const reload = () => refetch({ requestPolicy: "network-only" });
+  const years = (data?.editions ?? []).map((e) => e.year).sort((a, b) => b - a);
+  const activities = data?.activities.edges.map((e) => e.node) ?? [];
+  const waiting = activities.filter((a) => a.status === "SUBMITTED" || a.pendingChange).length;
+  return (
+    <>
+      <h1>Partner portal · {acronym}</h1>
+      {bar}
+      {message && (
+        <p className="success" role="status">
+          {message}
+        </p>
+      )}
+      <section aria-labelledby="yours">
+        <h2 id="yours">Your activities</h2>
+        {error && <Status error>Could not load your activities: {error.message}</Status>}
+        {!data && !error && <Status>Loading your activities…</Status>}
+        {data && (
+          <>
+            <p className="meta" data-testid="partner-counts">
+              {data.activities.totalCount} activities; {waiting} waiting for review.
+            </p>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
+              <table data-testid="partner-activities">
+                <caption>Your society's activities, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Title</th>
+                    <th scope="col">Edition</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Figures</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(showAll ? activities : activities.slice(0, 10)).map((a) => (
+                    <tr key={a.id}>
+                      <th scope="row">
+                        {a.title}
+                        <div className="meta">{enumLabel(a.kind)}</div>
+                      </th>
+                      <td>{a.edition.year}</td>
+                      <td>
+                        <span className={`status-pill ${a.status.toLowerCase()}`}>{a.status === "SUBMITTED" ? "pending review" : a.status.toLowerCase()}</span>
+                        {a.pendingChange && <div className="meta">change pending review</div>}
+                        {a.reviewNote && <div className="meta">ESR: {a.reviewNote}</div>}
+                      </td>
+                      <td>
+                        <MetricList metrics={a.metrics} />
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={`Edit ${a.title}`}
+                          onClick={() =>
+                            setEditing({
+                              id: a.id,
+                              version: a.version,
+                              draft: {
+                                year: String(a.edition.year),
+                                kind: a.kind,
+                                title: a.title,
+                                description: a.description ?? "",
+                                url: a.url ?? "",
+                                startsOn: a.startsOn ?? "",
+                                endsOn: a.endsOn ?? "",
+                                source: a.source ?? "",
+                                metrics: [],
+                              },
+                            })
+                          }
+                        >
+                          Edit
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {activities.length > 10 && (
+              <button type="button" className="secondary" onClick={() => setShowAll(!showAll)}>
+                {showAll ? "Show the newest 10" : `Show all ${activities.length}`}
+              </button>
+            )}
+          </>
+        )}
+      </section>
+      {editing && (
+        <section aria-labelledby="edit-heading">
+          <h2 id="edit-heading">Update “{editing.draft.title}”</h2>
+          <ActivityForm
+            key={editing.id}
+            years={years}
+            existing={editing}
+            onCancel={() => setEditing(null)}
+            onDone={(m) => {
+              setEditing(null);
+              setMessage(m);
+              reload();
+            }}
+          />
+        </section>
+      )}
+      <section aria-labelledby="submit-heading">
+        <h2 id="submit-heading">Submit an activity</h2>
+        {data && (
+          <ActivityForm
+            years={years}
+            onDone={(m) => {
+              setMessage(m);
+              reload();
+            }}
+          />
+        )}
+      </section>
+      <section aria-labelledby="csv-heading">
+        <h2 id="csv-heading">Upload many activities (CSV)</h2>
+        <CsvUpload onDone={reload} />
+      </section>
+    </>
+  );
+}
