@@ -1,0 +1,73 @@
+// One measured run: warm-up, then autocannon at a fixed concurrency while the server's CPU time, resident memory and
+// SQL statements (pg_stat_statements, by the server's database role) are recorded.
+import autocannon from "autocannon";
+import { cpuSeconds, rssSampler } from "./proc.mjs";
+
+export function cannon(opts) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: 32, pipelining: 1, timeout: 20, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+/** Statements and PostgreSQL execution time of one role since the last reset. */
+export async function sqlUsage(admin, role) {
+  const [row] = await admin`
+    select coalesce(sum(s.calls), 0)::float8 as calls, coalesce(sum(s.total_exec_time), 0)::float8 as ms
+    from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = ${role}`;
+  return row;
+}
+
+export async function resetSqlUsage(admin) {
+  await admin`select pg_stat_statements_reset()`;
+}
+
+/**
+ * Runs `opts` (autocannon options without duration) for warmup then duration seconds against a server process.
+ * Returns req/s, latency p50/p99 (ms), errors, SQL statements and PostgreSQL ms per request, server CPU ms per
+ * request and the peak RSS sampled during the measured part.
+ */
+export async function measure({ admin, server, role, opts, warmup, duration, during }) {
+  if (warmup > 0) await cannon({ ...opts, duration: warmup });
+  if (admin) await resetSqlUsage(admin);
+  const cpu0 = server ? cpuSeconds(server.pid) : 0;
+  const stopRss = server ? rssSampler(server.pid) : () => 0;
+  const side = during?.start();
+  const r = await cannon({ ...opts, duration });
+  await side?.stop();
+  const cpu1 = server ? cpuSeconds(server.pid) : 0;
+  const peakRss = stopRss();
+  const usage = admin && role ? await sqlUsage(admin, role) : { calls: 0, ms: 0 };
+  const ok = r.requests.total - r.non2xx;
+  const seconds = r.duration;
+  return {
+    rps: r.requests.total / seconds,
+    total: r.requests.total,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+    sqlPerReq: ok > 0 ? usage.calls / ok : 0,
+    pgMsPerReq: ok > 0 ? usage.ms / ok : 0,
+    cpuMsPerReq: server && r.requests.total > 0 ? ((cpu1 - cpu0) * 1000) / r.requests.total : null,
+    rssMb: server ? peakRss : null,
+    kbPerResponse: r.requests.total > 0 ? r.throughput.total / r.requests.total / 1024 : 0,
+    extra: side?.result,
+  };
+}
+
+export const median = (xs) => {
+  const v = xs.filter((x) => x !== null && x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+};
+
+/** Medians, field by field, of several rounds of measure(). */
+export function medianOf(runs) {
+  const out = {};
+  for (const key of Object.keys(runs[0])) {
+    if (typeof runs[0][key] === "number" || runs[0][key] === null) out[key] = median(runs.map((r) => r[key]));
+  }
+  out.rounds = runs.length;
+  out.errors = runs.reduce((s, r) => s + (r.errors ?? 0), 0);
+  return out;
+}
