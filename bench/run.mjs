@@ -1,7 +1,7 @@
 // `npm run bench`: the IDoR Hub side by side with PostGraphile 5 and the floors (raw SQL, bare HTTP) on one throwaway
 // PostgreSQL 15 loaded with a deterministic data set, then bench/RESULTS.md with the tables, a chart and a CPU profile.
 // Options: --quick (smoke run, ~2 min), --large (adds one edition of 1,000,000 metrics), --rounds N, --duration S,
-// --warmup S, --hub-env FILE (extra settings for the hub, e.g. raised rate limits), --out FILE, --no-build,
+// --warmup S, --only dashboard,society,summary,ingest,mix, --hub-env FILE (extra settings for the hub, e.g. raised rate limits), --out FILE, --no-build,
 // --no-profile. DATABASE_URL: use that (empty) database instead of starting a cluster.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -128,7 +128,17 @@ async function main() {
   const { migratePostgresUrl } = await import(pathToFileURL(path.join(ROOT, "dist/src/db/migrate.js")).href);
   await migratePostgresUrl(url);
   log(`loading the data set (${JSON.stringify(settings.scale)}${large ? ` + edition ${LARGE.year} with 1,000,000 metrics` : ""})`);
-  const dataset = await loadDataset(url, settings.scale, { large, log });
+  const [{ n: existing }] = await admin`select count(*)::int as n from activities`;
+  let dataset;
+  if (existing > 0) {
+    // A DATABASE_URL that a previous run loaded: reuse it (the scale options then describe nothing).
+    const [counts] = await admin`select (select count(*)::int from activities) as activities, (select count(*)::int from metrics) as metrics`;
+    const years = (await admin`select year from editions order by year`).map((r) => r.year);
+    dataset = { ...counts, years };
+    log(`the database already holds ${counts.activities} activities: reusing them`);
+  } else {
+    dataset = await loadDataset(url, settings.scale, { large, log });
+  }
   const [{ id: dashboardEditionId }] = await admin`select id from editions where year = ${DASHBOARD_YEAR}`;
 
   const { generateApiKey } = await import(pathToFileURL(path.join(ROOT, "dist/src/auth/api-key.js")).href);
@@ -279,7 +289,8 @@ async function main() {
 
   // The scenarios: each target is { server, role, opts } for autocannon, or a custom runner (the SQL floor).
   const servers = { hub: () => hub, pgl: () => pgl, floorHttp: () => floorHttp };
-  const scenarios = [
+  const only = option("only", null)?.split(",");
+  const allScenarios = [
     {
       id: "dashboard",
       title: `Dashboard: 20 societies × their first 10 activities of ${DASHBOARD_YEAR} × all metrics`,
@@ -330,6 +341,7 @@ async function main() {
     },
   ];
 
+  const scenarios = only ? allScenarios.filter((s) => only.includes(s.id)) : allScenarios;
   const runFloorSql = async () => {
     const out = execFileSync(
       process.execPath,
@@ -425,7 +437,7 @@ async function main() {
     fs.rmSync(profDir, { recursive: true, force: true });
     hub = await startHub(["--cpu-prof", `--cpu-prof-dir=${profDir}`], "hub-profiled");
     hubStopper = () => hub.stop();
-    const opts = { connections: settings.connections, ...scenarios[0].targets.hub.opts };
+    const opts = { connections: settings.connections, ...allScenarios[0].targets.hub.opts };
     await cannon({ ...opts, duration: settings.warmup + 1 });
     const t0 = process.hrtime.bigint() / 1000n;
     const r = await cannon({ ...opts, duration: settings.duration });

@@ -3,6 +3,8 @@
 import autocannon from "autocannon";
 import { cpuSeconds, rssSampler } from "./proc.mjs";
 
+const WARM_REQUESTS = 200;
+
 export function cannon(opts) {
   return new Promise((resolve, reject) => {
     autocannon({ connections: 32, pipelining: 1, timeout: 20, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
@@ -27,7 +29,12 @@ export async function resetSqlUsage(admin) {
  * request and the peak RSS sampled during the measured part.
  */
 export async function measure({ admin, server, role, opts, warmup, duration, during }) {
-  if (warmup > 0) await cannon({ ...opts, duration: warmup });
+  if (warmup > 0) {
+    // At least WARM_REQUESTS requests, however slow the machine is right now: V8 must have optimised the hot code, or
+    // a slow server measures even slower (cold code) than it is.
+    const w = await cannon({ ...opts, duration: warmup });
+    if (w.requests.total < WARM_REQUESTS) await cannon({ ...opts, amount: WARM_REQUESTS - w.requests.total });
+  }
   if (admin) await resetSqlUsage(admin);
   const cpu0 = server ? cpuSeconds(server.pid) : 0;
   const stopRss = server ? rssSampler(server.pid) : () => 0;

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -78,7 +78,10 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     return createContext(db, viewer, res.locals.requestId as string, stats);
   };
 
-  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>()];
+  // Apollo's default cache-control plugin hooks every field of every response (5% of the hub's CPU on the dashboard,
+  // bench/RESULTS.md) for @cacheControl hints the hub does not use; with no plugin hooking fields, Apollo runs resolvers
+  // as they are.
+  const plugins: ApolloServerPlugin<Context>[] = [requestLogPlugin(logger), textGuardPlugin<Context>(), ApolloServerPluginCacheControlDisabled()];
   if (options.httpServer) {
     plugins.push(
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs ?? 10_000 }),
