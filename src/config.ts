@@ -55,6 +55,7 @@ const env = z.object({
     .optional()
     .default("true"),
   HUB_SHUTDOWN_TIMEOUT_MS: intSetting("HUB_SHUTDOWN_TIMEOUT_MS", 0, 600_000, 10_000),
+  HUB_RESPONSE_CACHE_ENTRIES: intSetting("HUB_RESPONSE_CACHE_ENTRIES", 0, 100_000, 1_000),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${String(issue.input)}"`,
@@ -89,6 +90,8 @@ export interface Config {
   corsOrigins: "*" | string[];
   seedOnEmpty: boolean;
   shutdownTimeoutMs: number;
+  /** Public GraphQL answers kept per process (src/http/response-cache.ts); 0 turns the cache, ETags and 304s off. */
+  responseCacheEntries: number;
   logLevel: string;
   production: boolean;
   /** A staff key secret that must exist (created at start-up when missing). */
@@ -121,6 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: origins.length === 0 || origins.includes("*") ? "*" : origins,
     seedOnEmpty: e.HUB_SEED_ON_EMPTY === "true",
     shutdownTimeoutMs: e.HUB_SHUTDOWN_TIMEOUT_MS,
+    responseCacheEntries: e.HUB_RESPONSE_CACHE_ENTRIES,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     bootstrapStaffKey: e.HUB_BOOTSTRAP_STAFF_KEY,

@@ -15,12 +15,13 @@ import { hubSchema } from "../schema.js";
 import { eventsFeedRoute } from "../events/events-feed.route.js";
 import { formatError } from "./errors.js";
 import { textGuardPlugin } from "./text-guard.js";
+import { responseCache } from "./response-cache.js";
 import { viewerFromAuthorization } from "../auth/viewer.js";
 import { reportDownloadRoute } from "../summaries/report.route.js";
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, "corsOrigins" | "production"> & Partial<Pick<Config, "shutdownTimeoutMs">>;
+  config: Pick<Config, "corsOrigins" | "production"> & Partial<Pick<Config, "shutdownTimeoutMs" | "responseCacheEntries">>;
   logger: Logger;
   /** The server the app will listen on, so that shutdown drains its in-flight requests. */
   httpServer?: http.Server;
@@ -165,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    responseCache(database, config.responseCacheEntries ?? 1_000, logger),
     expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res) }),
   );
 
