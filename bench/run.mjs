@@ -42,7 +42,7 @@ const settings = {
   hubEnvFile: option("hub-env", process.env.BENCH_HUB_ENV ?? path.join(BENCH, "hub.env")),
   out: option("out", path.join(BENCH, quick ? "RESULTS-quick.md" : "RESULTS.md")),
 };
-const PORTS = { pg: settings.portBase, hub: settings.portBase + 10, pgl: settings.portBase + 20, floor: settings.portBase + 30 };
+const PORTS = { pg: settings.portBase, hub: settings.portBase + 10, hubCached: settings.portBase + 11, pgl: settings.portBase + 20, floor: settings.portBase + 30 };
 const started = Date.now();
 const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
@@ -110,7 +110,7 @@ async function main() {
   const [{ version: serverVersion }] = await admin`select version()`;
 
   // One role per server so that pg_stat_statements tells their statements apart.
-  const roles = { hub: "bench_hub", pgl: "bench_pgl", floor: "bench_floor" };
+  const roles = { hub: "bench_hub", hubCached: "bench_hub_cached", pgl: "bench_pgl", floor: "bench_floor" };
   let separateRoles = true;
   try {
     await admin`create extension if not exists pg_stat_statements`;
@@ -148,22 +148,28 @@ async function main() {
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
     HOST: "127.0.0.1",
-    PORT: String(PORTS.hub),
-    DATABASE_URL: urlOf("hub"),
     HUB_SEED_ON_EMPTY: "false",
     HUB_BOOTSTRAP_STAFF_KEY: staffKey,
     ...hubEnvExtra,
   };
-  const startHub = (extraArgs = [], name = "hub") =>
+  // Two hubs: the engine alone (response cache off), and as deployed (public answers cached until the data changes).
+  const startHub = (extraArgs = [], name = "hub", cached = false) =>
     startProcess(name, [...extraArgs, path.join(ROOT, "dist/src/main.js")], {
       cwd: ROOT,
-      env: hubEnv,
+      env: {
+        ...hubEnv,
+        PORT: String(cached ? PORTS.hubCached : PORTS.hub),
+        DATABASE_URL: urlOf(cached ? "hubCached" : "hub"),
+        HUB_RESPONSE_CACHE_ENTRIES: cached ? (hubEnv.HUB_RESPONSE_CACHE_ENTRIES ?? "1000") : "0",
+      },
       logFile: path.join(OUT, `${name}.log`),
-      ready: () => httpOk(`http://127.0.0.1:${PORTS.hub}/readyz`),
+      ready: () => httpOk(`http://127.0.0.1:${cached ? PORTS.hubCached : PORTS.hub}/readyz`),
     });
 
   log("starting the hub, PostGraphile and the bare HTTP floor");
   let hub = await startHub();
+  const hubCached = await startHub([], "hub-cached", true);
+  cleanups.push(() => hubCached.stop());
   const pgl = await startProcess("postgraphile", [path.join(BENCH, "postgraphile.mjs"), String(PORTS.pgl), urlOf("pgl")], {
     cwd: BENCH,
     env: { NODE_ENV: "production", GRAPHILE_ENV: "production" },
@@ -244,7 +250,7 @@ async function main() {
   const METRICS_PER_BATCH = 500;
 
   // One write per second during the read mix: a staff rename of a society on the dashboard, on both servers alike.
-  const writer = (target) => ({
+  const writer = (target, port) => ({
     start() {
       let n = 0;
       let failures = 0;
@@ -255,7 +261,7 @@ async function main() {
           const name = `Society of Radiology 3 (rename ${n++})`;
           try {
             if (target === "hub") {
-              const d = await gql(PORTS.hub, hubQ.updateSociety, { input: { id: renameHubId, name } }, staff);
+              const d = await gql(port, hubQ.updateSociety, { input: { id: renameHubId, name } }, staff);
               if (d.updateSociety.userErrors.length) failures++;
             } else {
               await gql(PORTS.pgl, pglQ.updateSociety, { input: { id: renamePglId, societyPatch: { name } } });
@@ -282,20 +288,36 @@ async function main() {
     { ...post(body(hubQ.dashboard, { year: DASHBOARD_YEAR })) },
     ...Array.from({ length: 4 }, () => rotatingSlug(hubQ.society)[0]),
   ];
+  const mixHubCached = mixHub.map((r) => ({ ...r }));
   const mixPgl = [
     { ...post(body(pglQ.dashboard, { editionId: dashboardEditionId })) },
     ...Array.from({ length: 4 }, () => rotatingSlug(pglQ.society)[0]),
   ];
 
   // The scenarios: each target is { server, role, opts } for autocannon, or a custom runner (the SQL floor).
-  const servers = { hub: () => hub, pgl: () => pgl, floorHttp: () => floorHttp };
+  const servers = { hub: () => hub, hubCached: () => hubCached, pgl: () => pgl, floorHttp: () => floorHttp };
+  const cachedDashboard = { url: gqlUrl(PORTS.hubCached), ...post(body(hubQ.dashboard, { year: DASHBOARD_YEAR })) };
+  const dashboardGet = `${gqlUrl(PORTS.hubCached)}?${new URLSearchParams({ query: hubQ.dashboard, variables: JSON.stringify({ year: DASHBOARD_YEAR }) })}`;
   const only = option("only", null)?.split(",");
   const allScenarios = [
     {
       id: "dashboard",
       title: `Dashboard: 20 societies × their first 10 activities of ${DASHBOARD_YEAR} × all metrics`,
       targets: {
-        hub: { server: "hub", role: roles.hub, opts: { url: gqlUrl(PORTS.hub), ...post(body(hubQ.dashboard, { year: DASHBOARD_YEAR })) } },
+        hub: { server: "hub", role: roles.hub, label: "hub (engine)", opts: { url: gqlUrl(PORTS.hub), ...post(body(hubQ.dashboard, { year: DASHBOARD_YEAR })) } },
+        hubCached: { server: "hubCached", role: roles.hubCached, label: "hub + response cache", opts: cachedDashboard },
+        hub304: {
+          server: "hubCached",
+          role: roles.hubCached,
+          label: "hub, conditional GET",
+          // A browser or CDN revalidating what it holds: If-None-Match with the ETag of the current answer → 304.
+          opts: async () => {
+            const accept = "application/json";
+            const etag = (await fetch(dashboardGet, { headers: { accept } })).headers.get("etag");
+            return { url: dashboardGet, method: "GET", headers: { accept, "if-none-match": etag } };
+          },
+          expect304: true,
+        },
         postgraphile: { server: "pgl", role: roles.pgl, opts: { url: gqlUrl(PORTS.pgl), ...post(body(pglQ.dashboard, { editionId: dashboardEditionId })) } },
         floor: { custom: "floorSql" },
       },
@@ -304,7 +326,8 @@ async function main() {
       id: "society",
       title: "One society by slug (rotating over all societies)",
       targets: {
-        hub: { server: "hub", role: roles.hub, opts: { url: gqlUrl(PORTS.hub), requests: rotatingSlug(hubQ.society) } },
+        hub: { server: "hub", role: roles.hub, label: "hub (engine)", opts: { url: gqlUrl(PORTS.hub), requests: rotatingSlug(hubQ.society) } },
+        hubCached: { server: "hubCached", role: roles.hubCached, label: "hub + response cache", opts: { url: gqlUrl(PORTS.hubCached), requests: rotatingSlug(hubQ.society) } },
         postgraphile: { server: "pgl", role: roles.pgl, opts: { url: gqlUrl(PORTS.pgl), requests: rotatingSlug(pglQ.society) } },
         floor: { server: "floorHttp", opts: { url: `http://127.0.0.1:${PORTS.floor}/` } },
       },
@@ -328,6 +351,8 @@ async function main() {
           server: "hub",
           role: roles.hub,
           opts: { url: gqlUrl(PORTS.hub), requests: [{ method: "POST", headers: { ...json, ...partner }, setupRequest: (req) => ({ ...req, body: ingestBatch() }) }] },
+          warmRequests: 10,
+          topStatements: 6,
         },
       },
     },
@@ -335,8 +360,9 @@ async function main() {
       id: "mix",
       title: "Read mix (1 dashboard : 4 society lookups) with one write per second (a society renamed)",
       targets: {
-        hub: { server: "hub", role: roles.hub, opts: { url: gqlUrl(PORTS.hub), requests: mixHub }, during: writer("hub") },
-        postgraphile: { server: "pgl", role: roles.pgl, opts: { url: gqlUrl(PORTS.pgl), requests: mixPgl }, during: writer("pgl") },
+        hub: { server: "hub", role: roles.hub, label: "hub (engine)", opts: { url: gqlUrl(PORTS.hub), requests: mixHub }, during: writer("hub", PORTS.hub) },
+        hubCached: { server: "hubCached", role: roles.hubCached, label: "hub + response cache", opts: { url: gqlUrl(PORTS.hubCached), requests: mixHubCached }, during: writer("hub", PORTS.hubCached) },
+        postgraphile: { server: "pgl", role: roles.pgl, opts: { url: gqlUrl(PORTS.pgl), requests: mixPgl }, during: writer("pgl", PORTS.pgl) },
       },
     },
   ];
@@ -373,7 +399,10 @@ async function main() {
             admin: separateRoles ? admin : null,
             server: servers[target.server](),
             role: target.role,
-            opts: { connections: settings.connections, ...target.opts },
+            opts: { connections: settings.connections, ...(typeof target.opts === "function" ? await target.opts() : target.opts) },
+            warmRequests: target.warmRequests,
+            topStatements: target.topStatements,
+            okStatus: target.expect304 ? 304 : undefined,
             warmup: settings.warmup,
             duration: settings.duration,
             during: target.during,
@@ -382,7 +411,7 @@ async function main() {
         (raw[scenario.id] ??= {})[name] ??= [];
         raw[scenario.id][name].push(result);
         log(
-          `round ${round}/${settings.rounds} ${scenario.id.padEnd(9)} ${(target.label ?? name).padEnd(18)} ${result.rps.toFixed(0).padStart(6)} req/s` +
+          `round ${round}/${settings.rounds} ${scenario.id.padEnd(9)} ${(target.label ?? name).padEnd(22)} ${result.rps.toFixed(0).padStart(6)} req/s` +
             `  p50 ${result.p50?.toFixed(1)} ms  p99 ${result.p99?.toFixed(1)} ms  errors ${result.errors}` +
             (result.cpuMsPerReq != null ? `  cpu ${result.cpuMsPerReq.toFixed(2)} ms/req` : "") +
             (result.sqlPerReq ? `  sql ${result.sqlPerReq.toFixed(2)}/req` : "") +

@@ -3,7 +3,7 @@
 import autocannon from "autocannon";
 import { cpuSeconds, rssSampler } from "./proc.mjs";
 
-const WARM_REQUESTS = 200;
+const WARM_REQUESTS = 100;
 
 export function cannon(opts) {
   return new Promise((resolve, reject) => {
@@ -19,6 +19,28 @@ export async function sqlUsage(admin, role) {
   return row;
 }
 
+/** The role's costliest statements since the last reset (where a write's time goes). */
+export async function topSql(admin, role, n) {
+  return admin`
+    select left(regexp_replace(s.query, '\s+', ' ', 'g'), 90) as query, s.calls::float8 as calls,
+      s.total_exec_time::float8 as ms, s.mean_exec_time::float8 as mean_ms
+    from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = ${role}
+    order by s.total_exec_time desc limit ${n}`;
+}
+
+/**
+ * Waits until the server has finished what the load left in flight (its CPU below 5% over half a second, at most
+ * 60 s), so that the next run does not pay for this one.
+ */
+async function settle(pid) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const before = cpuSeconds(pid);
+    await new Promise((r) => setTimeout(r, 500));
+    if (cpuSeconds(pid) - before < 0.025) return;
+  }
+}
+
 export async function resetSqlUsage(admin) {
   await admin`select pg_stat_statements_reset()`;
 }
@@ -28,12 +50,14 @@ export async function resetSqlUsage(admin) {
  * Returns req/s, latency p50/p99 (ms), errors, SQL statements and PostgreSQL ms per request, server CPU ms per
  * request and the peak RSS sampled during the measured part.
  */
-export async function measure({ admin, server, role, opts, warmup, duration, during }) {
+export async function measure({ admin, server, role, opts, warmup, duration, during, warmRequests = WARM_REQUESTS, okStatus, topStatements }) {
   if (warmup > 0) {
     // At least WARM_REQUESTS requests, however slow the machine is right now: V8 must have optimised the hot code, or
     // a slow server measures even slower (cold code) than it is.
     const w = await cannon({ ...opts, duration: warmup });
-    if (w.requests.total < WARM_REQUESTS) await cannon({ ...opts, amount: WARM_REQUESTS - w.requests.total });
+    if (w.requests.total < warmRequests) {
+      await cannon({ ...opts, amount: Math.max(opts.connections ?? 32, warmRequests - w.requests.total) });
+    }
   }
   if (admin) await resetSqlUsage(admin);
   const cpu0 = server ? cpuSeconds(server.pid) : 0;
@@ -44,20 +68,25 @@ export async function measure({ admin, server, role, opts, warmup, duration, dur
   const cpu1 = server ? cpuSeconds(server.pid) : 0;
   const peakRss = stopRss();
   const usage = admin && role ? await sqlUsage(admin, role) : { calls: 0, ms: 0 };
-  const ok = r.requests.total - r.non2xx;
+  const top = admin && role && topStatements ? await topSql(admin, role, topStatements) : undefined;
+  if (server) await settle(server.pid);
+  // autocannon counts a 304 as non-2xx; where 304 is the expected answer, only other statuses are errors.
+  const bad = okStatus ? r.requests.total - (r.statusCodeStats?.[String(okStatus)]?.count ?? 0) : r.non2xx;
+  const ok = r.requests.total - bad;
   const seconds = r.duration;
   return {
     rps: r.requests.total / seconds,
     total: r.requests.total,
     p50: r.latency.p50,
     p99: r.latency.p99,
-    errors: r.errors + r.timeouts + r.non2xx,
+    errors: r.errors + r.timeouts + bad,
     sqlPerReq: ok > 0 ? usage.calls / ok : 0,
     pgMsPerReq: ok > 0 ? usage.ms / ok : 0,
     cpuMsPerReq: server && r.requests.total > 0 ? ((cpu1 - cpu0) * 1000) / r.requests.total : null,
     rssMb: server ? peakRss : null,
     kbPerResponse: r.requests.total > 0 ? r.throughput.total / r.requests.total / 1024 : 0,
     extra: side?.result,
+    top,
   };
 }
 

@@ -24,11 +24,14 @@ function scenarioTable(s, m) {
       `| ${label} | ${fmt(rate)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${r.errors} | ${fmt(r.sqlPerReq, 2)} | ${fmt(r.pgMsPerReq, 2)} | ${fmt(r.cpuMsPerReq, 2)} | ${fmt(r.rssMb)} | ${fmt(r.kbPerResponse, 1)} |`,
     );
   }
-  const hub = m.hub;
-  const parts = [];
-  if (hub && m.postgraphile) parts.push(`hub/PostGraphile throughput **${ratio(hub.rps, m.postgraphile.rps)}**, server CPU per request ${ratio(hub.cpuMsPerReq, m.postgraphile.cpuMsPerReq)}`);
-  if (hub && m.floor) parts.push(`hub/${s.labels.floor} throughput **${ratio(hub.rps, m.floor.rps)}**`);
-  if (parts.length) lines.push("", parts.join("; ") + ".");
+  for (const who of ["hub", "hubCached", "hub304"]) {
+    const hub = m[who];
+    if (!hub) continue;
+    const parts = [];
+    if (m.postgraphile) parts.push(`${s.labels[who]}/PostGraphile: throughput **${ratio(hub.rps, m.postgraphile.rps)}**, server CPU per request ${ratio(hub.cpuMsPerReq, m.postgraphile.cpuMsPerReq)}`);
+    if (m.floor) parts.push(`${s.labels[who]}/${s.labels.floor}: throughput **${ratio(hub.rps, m.floor.rps)}**`);
+    if (parts.length) lines.push("", parts.join("; ") + ".");
+  }
   return lines.join("\n");
 }
 
@@ -52,7 +55,7 @@ function textChart(results) {
 
 /** Grouped horizontal bars on a log scale (floors are 100× faster than GraphQL servers). */
 export function chartSvg(results) {
-  const colours = { hub: "#1f77b4", postgraphile: "#ff7f0e", floor: "#7f7f7f" };
+  const colours = { hub: "#1f77b4", hubCached: "#2ca02c", hub304: "#17becf", postgraphile: "#ff7f0e", floor: "#7f7f7f" };
   const rows = [];
   for (const s of results.scenarios) {
     const m = results.medians[s.id];
@@ -140,6 +143,17 @@ export function writeResults(results, file) {
     const m = results.medians[s.id];
     if (!m) continue;
     parts.push(`### ${s.title}`, "", scenarioTable(s, m), "");
+    if (s.id === "ingest" && results.raw.ingest?.hub?.at(-1)?.top) {
+      const top = results.raw.ingest.hub.at(-1).top;
+      parts.push(
+        "Where the ingest's PostgreSQL time goes (last round, pg_stat_statements of the hub's role; a statement's time includes waiting for row locks):",
+        "",
+        "| statement | calls | total ms | mean ms |",
+        "|---|--:|--:|--:|",
+        ...top.map((t) => `| \`${t.query.replace(/\|/g, "\\|")}\` | ${fmt(t.calls)} | ${fmt(t.ms)} | ${fmt(t.mean_ms, 2)} |`),
+        "",
+      );
+    }
     if (s.id === "mix") {
       const w = results.raw.mix;
       const writes = Object.entries(w).map(([t, runs]) => `${t} ${runs.map((r) => `${r.extra?.writes ?? 0} writes (${r.extra?.failures ?? 0} failed)`).join(", ")}`);
