@@ -22,7 +22,7 @@ export async function sqlUsage(admin, role) {
 /** The role's costliest statements since the last reset (where a write's time goes). */
 export async function topSql(admin, role, n) {
   return admin`
-    select left(regexp_replace(s.query, '\s+', ' ', 'g'), 90) as query, s.calls::float8 as calls,
+    select left(regexp_replace(s.query, '[[:space:]]+', ' ', 'g'), 90) as query, s.calls::float8 as calls,
       s.total_exec_time::float8 as ms, s.mean_exec_time::float8 as mean_ms
     from pg_stat_statements s join pg_roles r on r.oid = s.userid where r.rolname = ${role}
     order by s.total_exec_time desc limit ${n}`;
