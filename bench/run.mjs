@@ -1,7 +1,7 @@
 // `npm run bench`: the IDoR Hub side by side with PostGraphile 5 and the floors (raw SQL, bare HTTP) on one throwaway
 // PostgreSQL 15 loaded with a deterministic data set, then bench/RESULTS.md with the tables, a chart and a CPU profile.
 // Options: --quick (smoke run, ~2 min), --large (adds one edition of 1,000,000 metrics), --rounds N, --duration S,
-// --warmup S, --only dashboard,society,summary,ingest,mix, --hub-env FILE (extra settings for the hub, e.g. raised rate limits), --out FILE, --no-build,
+// --warmup S, --only dashboard,society,summary,ingest,mix,pglite, --hub-env FILE (extra settings for the hub, e.g. raised rate limits), --out FILE, --no-build,
 // --no-profile. DATABASE_URL: use that (empty) database instead of starting a cluster.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -12,7 +12,7 @@ import postgres from "postgres";
 import { startCluster } from "./lib/cluster.mjs";
 import { DASHBOARD_YEAR, LARGE, loadDataset, SCALES, slugOf } from "./lib/dataset.mjs";
 import { cannon, measure, medianOf, resetSqlUsage, sqlUsage } from "./lib/measure.mjs";
-import { httpOk, startProcess } from "./lib/proc.mjs";
+import { httpOk, peakRssMb, startProcess } from "./lib/proc.mjs";
 import { summariseProfile } from "./lib/profile.mjs";
 import { body, hub as hubQ, normaliseDashboard, pgl as pglQ } from "./lib/queries.mjs";
 import { writeResults } from "./lib/report.mjs";
@@ -480,6 +480,29 @@ async function main() {
     } else log("profile: no .cpuprofile written");
   }
 
+  // The embedded database: peak RSS of a first start (creating, migrating and seeding a PGlite database) and of a
+  // restart on the same directory, as `npm start` does it.
+  let pglite = null;
+  if (!only || only.includes("pglite")) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "idor-bench-pglite-"));
+    pglite = {};
+    for (const phase of ["first start", "restart"]) {
+      const t = Date.now();
+      const p = await startProcess(`hub-pglite`, [path.join(ROOT, "dist/src/main.js")], {
+        cwd: ROOT,
+        env: { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(PORTS.hub + 2), HUB_DATA_DIR: dataDir, HUB_BOOTSTRAP_STAFF_KEY: staffKey },
+        logFile: path.join(OUT, "hub-pglite.log"),
+        ready: () => httpOk(`http://127.0.0.1:${PORTS.hub + 2}/readyz`),
+      });
+      const seconds = (Date.now() - t) / 1000;
+      await gql(PORTS.hub + 2, hubQ.dashboard, { year: DASHBOARD_YEAR }); // one real request on the seed data
+      pglite[phase] = { seconds, peakRssMb: peakRssMb(p.pid) };
+      await p.stop();
+      log(`PGlite ${phase}: ready in ${seconds.toFixed(1)} s, peak RSS ${pglite[phase].peakRssMb.toFixed(0)} MB`);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
   const versions = {
     node: process.version,
     postgres: serverVersion.split(",")[0],
@@ -518,6 +541,7 @@ async function main() {
     raw,
     cold,
     profile,
+    pglite,
     separateRoles,
   };
   fs.writeFileSync(path.join(OUT, quick ? "results-quick.json" : "results.json"), JSON.stringify(results, null, 1));

@@ -16,6 +16,12 @@ export function rssMb(pid) {
   return m ? Number(m[1]) / 1024 : 0;
 }
 
+/** The largest resident set the process has had since it started (VmHWM), in MB. */
+export function peakRssMb(pid) {
+  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
 /** Samples the resident set every 100 ms until stopped; returns the largest sample in MB. */
 export function rssSampler(pid) {
   let peak = rssMb(pid);

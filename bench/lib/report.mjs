@@ -170,6 +170,16 @@ export function writeResults(results, file) {
       "",
     );
   }
+  if (results.pglite) {
+    parts.push(
+      "### The embedded database (PGlite): memory of `npm start`",
+      "",
+      "| | ready after s | peak RSS MB (VmHWM, after one dashboard request) |",
+      "|---|--:|--:|",
+      ...Object.entries(results.pglite).map(([phase, r]) => `| ${phase} | ${fmt(r.seconds, 1)} | ${fmt(r.peakRssMb)} |`),
+      "",
+    );
+  }
   parts.push("### CPU profile of the hub under the dashboard load", "", profileSection(results.profile), "", END);
   const generated = parts.join("\n");
   let text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmark results\n\n" + BEGIN + "\n" + END + "\n";
