@@ -46,7 +46,7 @@ function textChart(results) {
       if (!m[t]) continue;
       const rate = s.perRequest ? m[t].rps * s.perRequest : m[t].rps;
       const bar = "█".repeat(Math.max(1, Math.round((40 * m[t].rps) / max)));
-      lines.push(`  ${label.padEnd(18)} ${bar} ${fmt(rate)}`);
+      lines.push(`  ${label.padEnd(22)} ${bar} ${fmt(rate)}`);
     }
   }
   lines.push("```");
