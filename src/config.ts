@@ -117,6 +117,7 @@ const env = z.object({
   HUB_MAX_CONCURRENT_REQUESTS: intSetting("HUB_MAX_CONCURRENT_REQUESTS", 0, 100_000, 64),
   HUB_MAX_QUEUED_REQUESTS: intSetting("HUB_MAX_QUEUED_REQUESTS", 0, 1_000_000, 128),
   HUB_MAX_QUEUE_WAIT_MS: intSetting("HUB_MAX_QUEUE_WAIT_MS", 1, 600_000, 2_000),
+  HUB_RESPONSE_CACHE_ENTRIES: intSetting("HUB_RESPONSE_CACHE_ENTRIES", 0, 100_000, 1_000),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${String(issue.input)}"`,
@@ -190,6 +191,8 @@ export interface Config {
   /** How long opening a PostgreSQL connection may take before the request fails with SERVICE_UNAVAILABLE. */
   dbConnectTimeoutMs: number;
   reliability: ReliabilitySettings;
+  /** Public GraphQL answers kept per process (src/http/response-cache.ts); 0 turns the cache, ETags and 304s off. */
+  responseCacheEntries: number;
   logLevel: string;
   production: boolean;
   /** Serve the bundled GraphQL IDE (GraphiQL) to browsers at /graphql; default: on, except in production. */
@@ -254,6 +257,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxQueuedRequests: e.HUB_MAX_QUEUED_REQUESTS,
       maxQueueWaitMs: e.HUB_MAX_QUEUE_WAIT_MS,
     },
+    responseCacheEntries: e.HUB_RESPONSE_CACHE_ENTRIES,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     graphqlIde: e.HUB_GRAPHQL_IDE === undefined ? e.NODE_ENV !== "production" : e.HUB_GRAPHQL_IDE === "true",

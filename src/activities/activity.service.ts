@@ -1,10 +1,11 @@
 // Reads of activities. Visibility comes from activity.policy for every path; nested pages are loaded for all parents
 // in one statement (a LATERAL join reading at most first + 1 rows per parent) and counted in one grouped statement.
 import DataLoader from "dataloader";
-import { and, desc, eq, getTableColumns, inArray, not, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, not, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Context, Viewer } from "../context.js";
-import type { Db } from "../db/client.js";
+import { rowsOf, type Db } from "../db/client.js";
+import { rowMapper } from "../db/rows.js";
 import type { ActivityKind } from "../db/enums.js";
 import { activities, activityChanges, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
 import type { ActivityState } from "./activity.state.js";
@@ -24,6 +25,7 @@ import { awaitingReview, visibleActivities } from "./activity.policy.js";
 import type { ActivityFilter } from "./activity.inputs.js";
 
 const CURSOR_TAG = "a";
+const activityRow = rowMapper(activities);
 const decodeKey = decodeTimeIdKey(CURSOR_TAG);
 const keyOf = (row: ActivityRow) => timeIdKey(CURSOR_TAG, row.createdAt, row.id);
 
@@ -109,22 +111,20 @@ async function childPages(
   request: PageRequest<TimeIdKey>,
 ): Promise<Map<number, ActivityRow[]>> {
   const result = new Map<number, ActivityRow[]>(parentIds.map((id) => [id, []]));
-  const parents = sql`unnest(${`{${parentIds.join(",")}}`}::int[]) as parent(id)`;
   const page = db
     .select()
     .from(activities)
     .where(and(eq(parentColumn, sql`parent.id`), where, afterKey(request.after)))
     .orderBy(...newestFirst)
-    .limit(request.first + 1)
-    .as("child");
-  const columns = Object.fromEntries(
-    Object.keys(getTableColumns(activities)).map((k) => [k, page[k as keyof typeof page]]),
-  ) as unknown as Record<string, PgColumn>;
-  const rows = await db
-    .select({ parentId: sql<number>`parent.id`.mapWith(Number), child: columns })
-    .from(parents)
-    .crossJoinLateral(page);
-  for (const row of rows) result.get(row.parentId as number)!.push(row.child as unknown as ActivityRow);
+    .limit(request.first + 1);
+  // Raw rows mapped by rowMapper (src/db/rows.ts): drizzle's mapping of a joined subquery was the costliest part.
+  const rows = rowsOf<Record<string, unknown>>(
+    await db.execute(
+      sql`select parent.id as "__parent_id", child.* from unnest(${`{${parentIds.join(",")}}`}::int[]) as parent(id)
+          cross join lateral ${page} as child`,
+    ),
+  );
+  for (const raw of rows) result.get(Number(raw.__parent_id))!.push(activityRow(raw));
   return result;
 }
 

@@ -3,7 +3,11 @@ import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -26,6 +30,7 @@ import { DatabaseGuard, unavailable } from "./database-guard.js";
 import { loadShedding } from "./load-shedding.js";
 import { callerLimits } from "./rate-limits.js";
 import { HubError } from "../shared/errors.js";
+import { responseCache } from "./response-cache.js";
 import { reportDownloadRoute } from "../summaries/report.route.js";
 import { siteRoutes } from "../web/site.js";
 
@@ -33,7 +38,7 @@ export interface AppOptions {
   database: Database;
   /** Settings not given take their defaults (introspection, suggestions and the IDE: on unless production). */
   config: Pick<Config, "corsOrigins" | "production"> &
-    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions" | "federation" | "graphqlIde">> & {
+    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions" | "federation" | "graphqlIde" | "responseCacheEntries">> & {
       limits?: Partial<Limits>;
       /** Rate limits and load shedding; absent (tests), every limit is off. */
       reliability?: Partial<ReliabilitySettings>;
@@ -155,6 +160,9 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     requestBudgetPlugin<Context>(),
     unavailableStatusPlugin(Math.ceil(databaseGuard.probeIntervalMs / 1000)),
     mutationsOnPrimary(),
+    // Apollo's default cache-control plugin hooks every field of every response (5% of the hub's CPU on the dashboard,
+    // bench/RESULTS.md) for @cacheControl hints the hub does not use.
+    ApolloServerPluginCacheControlDisabled(),
   ];
   if (options.httpServer) {
     plugins.push(
@@ -261,6 +269,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     callers.authenticate(database),
     express.json({ limit: "1mb", verify: verifyUtf8 }),
     scoped,
+    responseCache(database, config.responseCacheEntries ?? 1_000, logger),
     expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res) }),
   );
 
