@@ -105,16 +105,18 @@ function cacheKey(req: express.Request): string | null {
   let query: unknown;
   let variables: unknown;
   let operationName: unknown;
+  let extensions: unknown;
   if (req.method === "GET") {
-    ({ query, variables, operationName } = req.query as Record<string, unknown>);
+    ({ query, variables, operationName, extensions } = req.query as Record<string, unknown>);
   } else if (req.method === "POST" && req.body && typeof req.body === "object" && !Array.isArray(req.body)) {
-    ({ query, variables, operationName } = req.body as Record<string, unknown>);
+    ({ query, variables, operationName, extensions } = req.body as Record<string, unknown>);
   } else {
     return null;
   }
   if (typeof query !== "string" || WRITES.test(query)) return null;
-  // Accept is part of the request: Apollo answers application/json or application/graphql-response+json by it.
-  const text = JSON.stringify([query, variables ?? null, operationName ?? null, req.header("accept") ?? null]);
+  // Accept is part of the request: Apollo answers application/json or application/graphql-response+json by it. So are
+  // the extensions: a persisted-query hash that does not match its query must reach Apollo and be refused.
+  const text = JSON.stringify([query, variables ?? null, operationName ?? null, extensions ?? null, req.header("accept") ?? null]);
   return createHash("sha256").update(text).digest("base64url");
 }
 
