@@ -269,7 +269,9 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     callers.authenticate(database),
     express.json({ limit: "1mb", verify: verifyUtf8 }),
     scoped,
-    responseCache(database, config.responseCacheEntries ?? 1_000, logger),
+    // Off with read replicas: an answer read from a lagging replica would be stored under the primary's newer revision
+    // and outlive the lag. (Keying it by the replica's own revision is the way to have both.)
+    responseCache(database, options.replicas ? 0 : (config.responseCacheEntries ?? 1_000), logger),
     expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res) }),
   );
 

@@ -1,31 +1,65 @@
 // Each measure across the editions. A line joins only consecutive editions that both have the figure (a missing
 // year breaks it); lower bounds are drawn as upward triangles and estimates as hollow circles, with dashed segments
 // wherever an end is not exact, so "more than 2,000" never reads as exactly 2,000.
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { ChartConfiguration } from "chart.js";
-import { useQuery } from "urql";
+import { useClient, useQuery } from "urql";
 import { Link } from "wouter";
 import { graphql } from "../gql";
 import { ChartView } from "../components/Chart";
 import { Status } from "../components/Layout";
 import { figureInWords, kindTitle, type Precision } from "../lib/words";
 
-const HistoryQuery = graphql(`
-  query History {
+// One request per edition's summary: the hub's cost limit (HUB_MAX_COST) allows a few summaries per request, not all
+// fourteen, and each answer is cached by the hub until the data changes.
+const HistoryEditionsQuery = graphql(`
+  query HistoryEditions {
     editions {
       id
       year
-      summary {
-        year
-        totals {
-          kind
-          value
-          precision
-        }
+    }
+  }
+`);
+
+const HistoryYearQuery = graphql(`
+  query HistoryYear($year: Int!) {
+    summary(year: $year) {
+      year
+      totals {
+        kind
+        value
+        precision
       }
     }
   }
 `);
+
+type EditionTotals = { year: number; summary: { totals: { kind: string; value: number; precision: Precision }[] } };
+
+/** Every edition with its totals, oldest first; null while loading. */
+function useEditionTotals(): { editions: EditionTotals[] | null; error: Error | null } {
+  const client = useClient();
+  const [{ data, error }] = useQuery({ query: HistoryEditionsQuery, requestPolicy: "cache-and-network" });
+  const [result, setResult] = useState<{ editions: EditionTotals[] | null; error: Error | null }>({ editions: null, error: null });
+  const years = useMemo(() => (data?.editions ?? []).map((e) => e.year).sort((a, b) => a - b), [data]);
+  useEffect(() => {
+    if (!data) return;
+    let live = true;
+    Promise.all(years.map((year) => client.query(HistoryYearQuery, { year }).toPromise()))
+      .then((answers) => {
+        if (!live) return;
+        const failed = answers.find((a) => a.error);
+        if (failed) return setResult({ editions: null, error: failed.error! });
+        const editions = answers.flatMap((a) => (a.data?.summary ? [{ year: a.data.summary.year, summary: { totals: a.data.summary.totals } }] : []));
+        setResult({ editions, error: null });
+      })
+      .catch((err: Error) => live && setResult({ editions: null, error: err }));
+    return () => {
+      live = false;
+    };
+  }, [client, data, years]);
+  return error ? { editions: null, error } : result;
+}
 
 type Point = { value: number; precision: Precision } | null;
 
@@ -58,8 +92,8 @@ function lineConfig(kind: string, years: number[], points: Point[]): ChartConfig
 }
 
 export function History() {
-  const [{ data, error }] = useQuery({ query: HistoryQuery, requestPolicy: "cache-and-network" });
-  const editions = useMemo(() => [...(data?.editions ?? [])].sort((a, b) => a.year - b.year), [data]);
+  const { editions: loaded, error } = useEditionTotals();
+  const editions = useMemo(() => loaded ?? [], [loaded]);
   const kinds = useMemo(() => [...new Set(editions.flatMap((e) => e.summary.totals.map((t) => t.kind)))].sort(), [editions]);
   const [chosen, setChosen] = useState<string | null>(null);
   const kind = chosen ?? (kinds.includes("MENTIONS") ? "MENTIONS" : kinds[0]);
@@ -68,7 +102,7 @@ export function History() {
   const config = useMemo(() => (kind ? lineConfig(kind, years, points) : null), [kind, editions]); // eslint-disable-line
 
   if (error) return <Status error>Could not load the history: {error.message}</Status>;
-  if (!data) return <Status>Loading the history…</Status>;
+  if (!loaded) return <Status>Loading the history…</Status>;
   return (
     <>
       <h1>IDoR across the editions</h1>
