@@ -78,9 +78,7 @@ if (staffKey.created) {
 const replicas = config.readReplicaUrls.length
   ? await openReadReplicas(config.readReplicaUrls, config.poolSize, logger)
   : undefined;
-// In-flight requests get most of the shutdown timeout; the rest is for closing the database (see shutdown()).
-const drainMs = Math.max(0, config.shutdownTimeoutMs - Math.min(2_000, Math.floor(config.shutdownTimeoutMs / 4)));
-const hub = await buildApp({ database, config: { ...config, shutdownTimeoutMs: drainMs }, logger, httpServer, replicas });
+const hub = await buildApp({ database, config, logger, httpServer, replicas });
 httpServer.off("request", startingHandler);
 httpServer.on("request", hub.app);
 const address = httpServer.address();
@@ -90,6 +88,8 @@ logger.info(
   `IDoR Hub ready at http://localhost:${port}/graphql`,
 );
 
+/** After the drain (HUB_SHUTDOWN_TIMEOUT_MS), how long closing the database may take before the process exits anyway. */
+const CLOSE_GRACE_MS = 1_000;
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
@@ -100,7 +100,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => {
     logger.error({ timeoutMs: config.shutdownTimeoutMs }, "shutdown timed out; exiting");
     process.exit(1);
-  }, config.shutdownTimeoutMs);
+  }, config.shutdownTimeoutMs + CLOSE_GRACE_MS);
   force.unref();
   try {
     await hub.stop(); // drains the HTTP server (ApolloServerPluginDrainHttpServer)

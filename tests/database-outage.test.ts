@@ -146,7 +146,7 @@ describe.skipIf(!bin)("a database outage under load", () => {
     expect(readiness.filter((r) => r.status !== 503 || r.ms >= 1_000)).toEqual([]);
     // Back on its own, within a few probe intervals of the server answering again.
     expect(recoveredAt).toBeDefined();
-    expect(recoveredAt! - restarted).toBeLessThan(3_000);
+    expect(recoveredAt! - restarted).toBeLessThan(5_000); // 0.8–1.2 s measured; 3.8 s once at load 25 on 2 cores
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
 
     // The error log: the outage is there, with request ids, and no key material or SQL parameters.
