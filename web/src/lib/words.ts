@@ -10,9 +10,12 @@ const LABELS: Record<string, [one: string, many: string]> = {
   LANGUAGES: ["language", "languages"],
   LECTURES: ["lecture", "lectures"],
   MENTIONS: ["mention", "mentions"],
+  FEED_REACH: ["feed reach", "feed reach"],
   NEW_FOLLOWERS: ["new follower", "new followers"],
+  PAGE_LIKES: ["page like", "page likes"],
   PARTICIPANTS: ["participant", "participants"],
   PARTICIPATING_SOCIETIES: ["participating society", "participating societies"],
+  POSTS: ["post", "posts"],
   REACH: ["person reached", "people reached"],
   REGISTRATIONS: ["registration", "registrations"],
   REPORTS_RECEIVED: ["experience report received", "experience reports received"],
@@ -34,7 +37,10 @@ const CHANNELS: Record<string, string> = {
 };
 
 /** "impressions", "new followers". */
-export const kindLabel = (kind: string, value = 2) => (LABELS[kind] ?? [kind.toLowerCase(), kind.toLowerCase()])[value === 1 ? 0 : 1];
+export const kindLabel = (kind: string, value = 2) => {
+  const words = kind.toLowerCase().replace(/_/g, " ");
+  return (LABELS[kind] ?? [words, words])[value === 1 ? 0 : 1];
+};
 /** "Impressions". */
 export const kindTitle = (kind: string) => capitalize(kindLabel(kind));
 export const channelLabel = (channel: string | null | undefined) => (channel ? (CHANNELS[channel] ?? channel) : "All channels");
