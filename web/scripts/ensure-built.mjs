@@ -37,11 +37,20 @@ export async function ensureWebBuilt({ force = false, log = console.error } = {}
   const started = Date.now();
   log("web: building the site with Vite (web/dist)…");
   // The site first (it empties web/dist), then the IDE beside it: two builds, so they share no chunk.
-  for (const entry of ["site", "ide"]) {
-    process.env.WEB_ENTRY = entry;
-    await vite.build({ configFile: path.join(web, "vite.config.ts"), logLevel: "warn" });
+  // A production build whoever calls: under vitest NODE_ENV is "test", which would bundle React's development build
+  // (about 60 KB gzip more) and break the JavaScript budget the tests check.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    for (const entry of ["site", "ide"]) {
+      process.env.WEB_ENTRY = entry;
+      await vite.build({ configFile: path.join(web, "vite.config.ts"), logLevel: "warn", mode: "production" });
+    }
+  } finally {
+    delete process.env.WEB_ENTRY;
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
-  delete process.env.WEB_ENTRY;
   fs.writeFileSync(stamp, new Date().toISOString() + "\n");
   log(`web: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
