@@ -7,14 +7,13 @@ import type { Db } from "../db/client.js";
 import { activities, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
 import { appendAudit, type AuditEntry } from "../audit/audit.service.js";
-import { LIMITS } from "../shared/limits.js";
+import { checkInput } from "../shared/input-schema.js";
 import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
 import { hashOf, submittedState, today } from "./activity.convert.js";
 import { rowValues, snapshot, sortMetrics, validateState, type ActivityState, type MetricState } from "./activity.state.js";
 import type { SubmitActivityInput } from "./activity-write.inputs.js";
-
-const MAX_BATCH = LIMITS.activity.batch;
+import { SubmitActivitiesSchema, SubmitActivitySchema } from "./activity-write.schema.js";
 
 async function insertMetrics(db: Db, rows: Array<MetricState & { activityId: number }>) {
   for (let i = 0; i < rows.length; i += 2000) await db.insert(metrics).values(rows.slice(i, i + 2000));
@@ -39,10 +38,7 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
   const viewer = ctx.viewer;
   assertCan(viewer, "activity:submit");
   const issues = new Issues();
-  if (inputs.length > MAX_BATCH) {
-    issues.at(...path(0).slice(0, -1)).add("TOO_MANY", `At most ${MAX_BATCH} activities per batch; got ${inputs.length}.`);
-    return { result: null, userErrors: issues.list };
-  }
+  if (!checkInput(SubmitActivitiesSchema, inputs, issues.at(...path(0).slice(0, -1)))) return { result: null, userErrors: issues.list };
   if (inputs.length === 0) return { result: [], userErrors: [] };
 
   // Resolve societies and editions for the whole batch in two statements.
@@ -59,6 +55,7 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
   const keys = new Map<string, number>();
   inputs.forEach((input, index) => {
     const at = issues.at(...path(index));
+    checkInput(SubmitActivitySchema, input, at);
     let societyId: number | undefined;
     if (input.societySlug == null) {
       if (viewer.role === "PARTNER") societyId = viewer.societyId;
@@ -71,9 +68,7 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
     const editionId = editionByYear.get(input.year);
     if (editionId === undefined) at.add("UNKNOWN_EDITION", `There is no IDoR edition ${input.year} in the hub.`, "year");
     const key = input.idempotencyKey;
-    if (key.length < 1 || key.length > LIMITS.activity.idempotencyKey) {
-      at.add("INVALID_FORMAT", `idempotencyKey must have 1 to ${LIMITS.activity.idempotencyKey} characters; it has ${key.length}.`, "idempotencyKey");
-    } else if (societyId !== undefined) {
+    if (societyId !== undefined) {
       const seen = keys.get(`${societyId}:${key}`);
       if (seen !== undefined) at.add("DUPLICATE", `Items ${seen} and ${index} use the same idempotencyKey for the same society.`, "idempotencyKey");
       else keys.set(`${societyId}:${key}`, index);

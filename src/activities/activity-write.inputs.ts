@@ -30,7 +30,7 @@ export class MetricInput {
   @Field(() => Boolean, { defaultValue: false, description: "True when the figure was worked out from published ones (e.g. a sum of regional counts): counted as given, never compared." })
   derived!: boolean;
 
-  @Field(() => String, { nullable: true, description: "The period the figure covers, in words, when no date says it (at most 300 characters)." })
+  @Field(() => String, { nullable: true, description: `The period the figure covers, in words, when no date says it (at most ${shown(L.window)} characters).` })
   window?: string | null;
 
   @Field(() => String, {

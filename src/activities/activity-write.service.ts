@@ -12,8 +12,9 @@ import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
 import { canSeeActivity } from "./activity.policy.js";
 import { alignEventDates, eventState, metricsFromInput, today } from "./activity.convert.js";
-import { LIMITS, shown } from "../shared/limits.js";
+import { checkInput } from "../shared/input-schema.js";
 import { clean } from "../shared/text.js";
+import { RecordMetricsSchema, RemoveMetricsSchema, ReviewActivitySchema, UpdateActivitySchema } from "./activity-write.schema.js";
 import {
   metricKey,
   metricStateOf,
@@ -154,7 +155,7 @@ async function writeState(ctx: Context, db: Db, loaded: Loaded, next: ActivitySt
  */
 function changeActivity(
   ctx: Context,
-  target: { id: string; field: string; expectedVersion: number },
+  target: { id: string; field: string; expectedVersion: number; input: unknown; schema: Parameters<typeof checkInput>[0] },
   action: string,
   next: (base: ActivityState, issues: Issues, year: number) => ActivityState,
 ): Promise<WriteResult<ActivityRow>> {
@@ -164,6 +165,7 @@ function changeActivity(
     checkVersion(loaded, target.expectedVersion, ["input", "expectedVersion"]);
     const base = loaded.pending ?? stateOf(loaded.row, loaded.metrics);
     const issues = new Issues([], ["input"]);
+    checkInput(target.schema, target.input, issues);
     const state = next(base, issues, loaded.year);
     if (!issues.ok) throw new UserErrorsAbort(issues.list);
     if (JSON.stringify(state) === JSON.stringify(base)) return loaded.row;
@@ -172,16 +174,15 @@ function changeActivity(
 }
 
 export function updateActivity(ctx: Context, input: UpdateActivityInput): Promise<WriteResult<ActivityRow>> {
-  return changeActivity(ctx, { id: input.id, field: "id", expectedVersion: input.expectedVersion }, "activity.update", (base, issues, year) => {
+  const target = { id: input.id, field: "id", expectedVersion: input.expectedVersion, input, schema: UpdateActivitySchema };
+  return changeActivity(ctx, target, "activity.update", (base, issues, year) => {
     const next: ActivityState = { ...base };
     if (input.kind != null) next.kind = input.kind;
-    if (input.title !== undefined) {
-      if (input.title === null || input.title.trim() === "") issues.add("REQUIRED", "title cannot be removed or empty.", "title");
-      else next.title = input.title.trim();
-    }
+    // A null or blank title is refused by the schema; the state keeps the one it had.
+    if (input.title != null && input.title.trim() !== "") next.title = input.title.trim();
     for (const field of ["description", "url", "source"] as const) if (input[field] !== undefined) next[field] = clean(input[field]);
     for (const field of ["startsOn", "endsOn", "freeAccessUntil"] as const) if (input[field] !== undefined) next[field] = input[field] ?? null;
-    if (input.event !== undefined) next.event = input.event === null ? null : eventState(input.event, issues.at("event"));
+    if (input.event !== undefined) next.event = input.event === null ? null : eventState(input.event);
     if (input.event !== undefined || input.startsOn !== undefined || input.endsOn !== undefined) {
       alignEventDates(next, issues, { startsOn: input.startsOn, endsOn: input.endsOn });
     }
@@ -191,10 +192,9 @@ export function updateActivity(ctx: Context, input: UpdateActivityInput): Promis
 }
 
 export function recordMetrics(ctx: Context, input: RecordMetricsInput): Promise<WriteResult<ActivityRow>> {
-  const target = { id: input.activityId, field: "activityId", expectedVersion: input.expectedVersion };
+  const target = { id: input.activityId, field: "activityId", expectedVersion: input.expectedVersion, input, schema: RecordMetricsSchema };
   return changeActivity(ctx, target, "activity.recordMetrics", (base, issues, year) => {
-    if (input.metrics.length === 0) issues.add("REQUIRED", "metrics must name at least one figure.", "metrics");
-    const incoming = metricsFromInput(input.metrics, issues);
+    const incoming = metricsFromInput(input.metrics);
     // Checked with the incoming figures alone, so that problems name the input's own indexes.
     validateState({ ...base, metrics: incoming }, year, issues, today());
     const merged = new Map(base.metrics.map((m) => [metricKey(m), m]));
@@ -204,16 +204,14 @@ export function recordMetrics(ctx: Context, input: RecordMetricsInput): Promise<
 }
 
 export function removeMetrics(ctx: Context, input: RemoveMetricsInput): Promise<WriteResult<ActivityRow>> {
-  const target = { id: input.activityId, field: "activityId", expectedVersion: input.expectedVersion };
-  // Removing figures cannot make a valid state invalid: nothing to validate beyond the names.
+  const target = { id: input.activityId, field: "activityId", expectedVersion: input.expectedVersion, input, schema: RemoveMetricsSchema };
+  // Removing figures cannot make a valid state invalid: nothing to validate beyond the names (each named once: schema).
   return changeActivity(ctx, target, "activity.removeMetrics", (base, issues) => {
-    if (input.metrics.length === 0) issues.add("REQUIRED", "metrics must name at least one figure.", "metrics");
     const present = new Set(base.metrics.map(metricKey));
     const removing = new Set<string>();
     input.metrics.forEach((m: MetricKeyInput, i) => {
       const key = metricKey({ kind: m.kind, channel: m.channel ?? null });
-      if (removing.has(key)) issues.add("DUPLICATE", `${m.kind} on ${m.channel ?? "all channels"} is named twice.`, "metrics", i);
-      else if (!present.has(key)) issues.add("NOT_FOUND", `The activity has no ${m.kind} figure on ${m.channel ?? "all channels"}.`, "metrics", i);
+      if (!removing.has(key) && !present.has(key)) issues.add("NOT_FOUND", `The activity has no ${m.kind} figure on ${m.channel ?? "all channels"}.`, "metrics", i);
       removing.add(key);
     });
     return { ...base, metrics: base.metrics.filter((m) => !removing.has(metricKey(m))) };
@@ -251,11 +249,9 @@ export async function withdrawActivity(ctx: Context, input: WithdrawActivityInpu
 
 export async function reviewActivity(ctx: Context, input: ReviewActivityInput): Promise<WriteResult<ActivityRow>> {
   assertCan(ctx.viewer, "activity:review");
+  const issues = new Issues([], ["input"]);
+  if (!checkInput(ReviewActivitySchema, input, issues)) return { result: null, userErrors: issues.list };
   const note = clean(input.note);
-  if (note !== null && note.length > LIMITS.activity.reviewNote) {
-    const message = `note must be at most ${shown(LIMITS.activity.reviewNote)} characters.`;
-    return { result: null, userErrors: [{ field: ["input", "note"], code: "TOO_LONG", message }] };
-  }
   return inTransaction(ctx, async (db) => {
     const loaded = await loadForWrite(ctx, db, input.id, ["input", "id"], "activity:review");
     checkVersion(loaded, input.expectedVersion, ["input", "expectedVersion"]);

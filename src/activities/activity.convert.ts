@@ -1,13 +1,12 @@
 // Turning mutation inputs into an activity's state (activity.state.ts): trimming, normalising, and the dates of events.
+// The inputs' own rules are checked before (activity-write.schema.ts); the one rule here is that an event's dates
+// follow from its times, in the merged state of an update too.
 import { createHash } from "node:crypto";
-import { LIMITS } from "../shared/limits.js";
 import type { Issues } from "../shared/user-errors.js";
 import { clean, localDate, normaliseCountryCode } from "../shared/text.js";
 import type { ActivityState, EventState, MetricState } from "./activity.state.js";
 import type { EventInput, MetricInput, SubmitActivityInput } from "./activity-write.inputs.js";
 import { figureFieldsOf } from "../metrics/metric.coverage.js";
-
-const MAX_METRICS = LIMITS.activity.metrics;
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -25,14 +24,8 @@ function metricState(m: MetricInput): MetricState {
   };
 }
 
-export function eventState(e: EventInput, issues: Issues): EventState {
-  let countryCode: string | null = null;
-  if (clean(e.countryCode) !== null) {
-    countryCode = normaliseCountryCode(e.countryCode!);
-    if (countryCode === null) {
-      issues.add("INVALID_FORMAT", `countryCode must be an ISO 3166-1 alpha-2 code such as JP; got "${e.countryCode!.slice(0, 20)}".`, "countryCode");
-    }
-  }
+export function eventState(e: EventInput): EventState {
+  const countryCode = clean(e.countryCode) === null ? null : normaliseCountryCode(e.countryCode!);
   return {
     startsAt: e.startsAt.toISOString(),
     endsAt: e.endsAt.toISOString(),
@@ -61,14 +54,12 @@ export function alignEventDates(state: ActivityState, issues: Issues, given: { s
     state.startsOn = startsOn;
     state.endsOn = endsOn;
   } catch {
-    // An invalid time zone is reported by validateState.
+    // An invalid time zone is reported by the input's schema.
   }
 }
 
-export function metricsFromInput(list: MetricInput[] | null | undefined, issues: Issues): MetricState[] {
-  const items = list ?? [];
-  if (items.length > MAX_METRICS) issues.add("TOO_MANY", `At most ${MAX_METRICS} metrics per activity; got ${items.length}.`, "metrics");
-  return items.map(metricState);
+export function metricsFromInput(list: MetricInput[] | null | undefined): MetricState[] {
+  return (list ?? []).map(metricState);
 }
 
 export function submittedState(input: SubmitActivityInput, issues: Issues): ActivityState {
@@ -81,8 +72,8 @@ export function submittedState(input: SubmitActivityInput, issues: Issues): Acti
     startsOn: input.startsOn ?? null,
     endsOn: input.endsOn ?? null,
     freeAccessUntil: input.freeAccessUntil ?? null,
-    event: input.event ? eventState(input.event, issues.at("event")) : null,
-    metrics: metricsFromInput(input.metrics, issues),
+    event: input.event ? eventState(input.event) : null,
+    metrics: metricsFromInput(input.metrics),
   };
   alignEventDates(state, issues, input);
   return state;

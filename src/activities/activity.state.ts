@@ -1,13 +1,11 @@
 // The content of an activity as one value (fields, event, metrics): what a submission proposes, what a pending change
-// stores, what the audit log records before and after. Validation of that content lives here too.
+// stores, what the audit log records before and after. The rules a state must meet against its edition live here too
+// (the inputs' own rules are in activity-write.schema.ts).
 import type { ActivityKind, Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
 import type { ActivityRow, MetricRow } from "../db/schema.js";
 import type { Issues } from "../shared/user-errors.js";
 import { checkFigures } from "../metrics/metric.coverage.js";
-import { LIMITS as ALL_LIMITS } from "../shared/limits.js";
-import { isHttpUrl, isTimeZone, localDate } from "../shared/text.js";
-
-const ACTIVITY_LIMITS = ALL_LIMITS.activity;
+import { isTimeZone, localDate } from "../shared/text.js";
 
 export interface MetricState {
   kind: MetricKind;
@@ -48,8 +46,6 @@ export interface ActivityState {
   event: EventState | null;
   metrics: MetricState[];
 }
-
-const LIMITS = ACTIVITY_LIMITS;
 
 export const metricKey = (m: { kind: string; channel: string | null }) => `${m.kind}/${m.channel ?? "ALL"}`;
 
@@ -146,16 +142,6 @@ export function editionWindow(year: number) {
   return { from: `${year}-01-01`, to: `${year + 1}-06-30`, freeUntil: `${year + 2}-12-31` };
 }
 
-function checkText(issues: Issues, value: string | null, max: number, field: string) {
-  if (value !== null && value.length > max) issues.add("TOO_LONG", `${field} must be at most ${max} characters; it has ${value.length}.`, field);
-}
-
-function checkUrl(issues: Issues, value: string | null, field: string) {
-  if (value === null) return;
-  if (value.length > LIMITS.url) issues.add("TOO_LONG", `${field} must be at most ${LIMITS.url} characters.`, field);
-  else if (!isHttpUrl(value)) issues.add("INVALID_URL", `${field} must be an absolute http:// or https:// URL; got "${value.slice(0, 100)}".`, field);
-}
-
 function checkDateInWindow(issues: Issues, value: string | null, from: string, to: string, year: number, field: string) {
   if (value === null) return;
   if (value < from || value > to) {
@@ -167,14 +153,12 @@ function checkDateInWindow(issues: Issues, value: string | null, from: string, t
   }
 }
 
-/** Checks a whole proposed state against its edition; problems are added to `issues` (paths relative to the input). */
+/**
+ * Checks a whole proposed state against its edition (date windows, figures dated up to today, ends after starts, the
+ * consistency of figures); problems are added to `issues` (paths relative to the input).
+ */
 export function validateState(state: ActivityState, year: number, issues: Issues, today: string): void {
   const window = editionWindow(year);
-  if (state.title === "") issues.add("REQUIRED", "title must not be empty.", "title");
-  checkText(issues, state.title, LIMITS.title, "title");
-  checkText(issues, state.description, LIMITS.description, "description");
-  checkText(issues, state.source, LIMITS.source, "source");
-  checkUrl(issues, state.url, "url");
   for (const field of ["startsOn", "endsOn"] as const) checkDateInWindow(issues, state[field], window.from, window.to, year, field);
   checkDateInWindow(issues, state.freeAccessUntil, window.from, window.freeUntil, year, "freeAccessUntil");
   if (state.startsOn && state.endsOn && state.endsOn < state.startsOn) {
@@ -182,38 +166,17 @@ export function validateState(state: ActivityState, year: number, issues: Issues
   }
 
   const event = state.event;
-  if (event) {
+  // An invalid time zone is the input's problem (reported by its schema); without one there are no local dates.
+  if (event && isTimeZone(event.timeZone)) {
     const at = issues.at("event");
-    const startsAt = new Date(event.startsAt);
-    const endsAt = new Date(event.endsAt);
-    if (!isTimeZone(event.timeZone)) {
-      at.add("INVALID_FORMAT", `timeZone must be an IANA time zone such as Europe/Vienna or Asia/Tokyo; got "${event.timeZone.slice(0, 60)}".`, "timeZone");
-    } else {
-      checkDateInWindow(at, localDate(startsAt, event.timeZone), window.from, window.to, year, "startsAt");
-      checkDateInWindow(at, localDate(endsAt, event.timeZone), window.from, window.to, year, "endsAt");
-    }
-    if (endsAt.getTime() < startsAt.getTime()) {
-      at.add("END_BEFORE_START", `endsAt ${event.endsAt} is before startsAt ${event.startsAt}.`, "endsAt");
-    }
-    checkText(at, event.venue, LIMITS.venue, "venue");
-    checkText(at, event.city, LIMITS.city, "city");
-    checkUrl(at, event.joinUrl, "joinUrl");
+    checkDateInWindow(at, localDate(new Date(event.startsAt), event.timeZone), window.from, window.to, year, "startsAt");
+    checkDateInWindow(at, localDate(new Date(event.endsAt), event.timeZone), window.from, window.to, year, "endsAt");
   }
 
-  const seen = new Map<string, number>();
   state.metrics.forEach((m, i) => {
-    const at = issues.at("metrics", i);
-    if (m.value < 0) at.add("OUT_OF_RANGE", `value must be a whole number from 0 to 9007199254740991; got ${m.value}.`, "value");
-    checkText(at, m.source, LIMITS.source, "source");
-    checkText(at, m.note, LIMITS.note, "note");
     if (m.asOf !== null && (m.asOf < window.from || m.asOf > today)) {
-      at.add("OUTSIDE_EDITION_WINDOW", `asOf ${m.asOf} must lie from ${window.from} to today (${today}).`, "asOf");
+      issues.add("OUTSIDE_EDITION_WINDOW", `asOf ${m.asOf} must lie from ${window.from} to today (${today}).`, "metrics", i, "asOf");
     }
-    const key = metricKey(m);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      at.add("DUPLICATE", `metrics ${first} and ${i} both give ${m.kind} on ${m.channel ?? "all channels"}: send one figure per kind and channel.`, "kind");
-    } else seen.set(key, i);
   });
   checkFigures(state.metrics, issues);
 }

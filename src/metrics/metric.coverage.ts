@@ -29,17 +29,13 @@ interface FigureState {
 }
 
 /**
- * Coverage is one channel, a named set of two or more, or everything; and a figure over several channels holds the
- * activity's figures on those channels of the same kind and scope, so it may not be smaller than their sum (unless it
- * is only a lower bound, or the channel figures are estimates, or a source really says so: overrideNote).
+ * A figure over several channels (a named set, or everything) holds the activity's figures on those channels of the
+ * same kind and scope, so it may not be smaller than their sum (unless it is only a lower bound, or the channel figures
+ * are estimates, or a source really says so: overrideNote).
  */
 export function checkFigures(figures: readonly FigureState[], issues: Issues): void {
   figures.forEach((f, i) => {
     const at = issues.at("metrics", i);
-    if (f.channels !== null && f.channel !== null) at.add("INVALID_FORMAT", "Give either channel (one) or channels (a named set), not both.", "channels");
-    else if (f.channels !== null && f.channels.length < 2) at.add("INVALID_FORMAT", "channels names a set of two or more channels; for one channel use channel.", "channels");
-    if (f.window !== null && f.window.length > 300) at.add("TOO_LONG", `window is at most 300 characters; got ${f.window.length}.`, "window");
-    if (f.overrideNote !== null && f.overrideNote.length > 2000) at.add("TOO_LONG", `overrideNote is at most 2000 characters; got ${f.overrideNote.length}.`, "overrideNote");
     if (f.channel !== null || f.precision === "AT_LEAST" || f.overrideNote !== null) return;
     const covered = (c: Channel) => f.channels === null || f.channels.includes(c);
     const parts = figures.filter((g) => g !== f && g.kind === f.kind && g.scope === f.scope && g.channel !== null && covered(g.channel) && g.precision !== "ESTIMATE");

@@ -8,6 +8,9 @@ export const LIMITS = {
     url: 2_000,
     source: 1_000,
     note: 2_000,
+    /** A figure's period in words, and why a figure over several channels may be smaller than their sum. */
+    window: 300,
+    overrideNote: 2_000,
     venue: 300,
     city: 200,
     /** Figures per activity (and per recordMetrics/removeMetrics call). */
