@@ -10,9 +10,10 @@ import { appendAudit } from "../audit/audit.service.js";
 import { decodeTimeIdKey, pageRequest, timeIdKey, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
 import { Issues, UserErrorsAbort, type UserErrorCode } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
-import { LIMITS } from "../shared/limits.js";
+import { checkInput } from "../shared/input-schema.js";
 import { assertCan } from "./permissions.js";
 import { generateApiKey, hashApiKey, prefixOf } from "./api-key.js";
+import { IssueApiKeySchema } from "./api-key.schema.js";
 
 export interface IssueKeyArgs {
   role: ApiKeyRole;
@@ -32,19 +33,13 @@ const publicView = (row: ApiKeyRow) => ({
 export async function issueApiKey(ctx: Context, args: IssueKeyArgs): Promise<WriteResult<{ key: ApiKeyRow; secret: string }>> {
   assertCan(ctx.viewer, "apiKey:issue");
   const issues = new Issues([], ["input"]);
+  checkInput(IssueApiKeySchema, args, issues);
   const label = args.label.trim();
-  if (label === "") issues.add("REQUIRED", "label must say whom the key is for, e.g. \"DVTA web team\".", "label");
-  if (label.length > LIMITS.apiKey.label) issues.add("TOO_LONG", `label must be at most ${LIMITS.apiKey.label} characters.`, "label");
   let societyId: number | null = null;
-  if (args.role === "PARTNER") {
-    if (args.societySlug == null) issues.add("REQUIRED", "A partner key belongs to one society: give societySlug.", "societySlug");
-    else {
-      const [society] = await ctx.db.select({ id: societies.id }).from(societies).where(eq(societies.slug, args.societySlug));
-      if (!society) issues.add("UNKNOWN_SOCIETY", `There is no society with slug "${args.societySlug.slice(0, 64)}".`, "societySlug");
-      else societyId = society.id;
-    }
-  } else if (args.societySlug != null) {
-    issues.add("INVALID_FORMAT", "A staff key belongs to no society: omit societySlug.", "societySlug");
+  if (args.role === "PARTNER" && args.societySlug != null) {
+    const [society] = await ctx.db.select({ id: societies.id }).from(societies).where(eq(societies.slug, args.societySlug));
+    if (!society) issues.add("UNKNOWN_SOCIETY", `There is no society with slug "${args.societySlug.slice(0, 64)}".`, "societySlug");
+    else societyId = society.id;
   }
   if (!issues.ok) return { result: null, userErrors: issues.list };
   const fresh = generateApiKey();
