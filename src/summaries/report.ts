@@ -1,6 +1,8 @@
 // The yearly report in three forms (Markdown, CSV, JSON), rendered from the same GraphQL answers a client gets, so the
 // report command, the CSV download and the API cannot disagree.
-import type { ActivityKind, Channel, MetricKind, Precision } from "../db/enums.js";
+import type { ActivityKind, MetricKind, Precision } from "../db/enums.js";
+import type { Coverage, SummaryFigure } from "./figure-use.type.js";
+import type { ChannelTotal, EditionSummary, FigureType, MetricChange, MetricTotal, SocietyShare } from "./summary.types.js";
 
 const FIGURES = `figures { role value precision scope derived source asOf window note coverage { everything channels }
       activity { title society { acronym } } }`;
@@ -30,50 +32,23 @@ export function detailsQuery(kinds: MetricKind[], ranked: MetricKind[]): string 
 }`;
 }
 
-interface FigureData {
-  value: number;
-  precision: Precision;
-}
-interface CoverageData {
-  everything: boolean;
-  channels: Channel[];
-}
+// The shapes of the answers, taken from the GraphQL types they come from (only what the queries above ask for).
 /** One figure behind a number, with its provenance. */
-export interface SourceData extends FigureData {
-  role: "COUNTED" | "CONTAINED" | "SET_ASIDE";
-  scope: "OWN" | "CAMPAIGN";
-  derived: boolean;
-  source: string | null;
-  asOf: string | null;
-  window: string | null;
-  note: string | null;
-  coverage: CoverageData;
+export type SourceData = Pick<SummaryFigure, "role" | "value" | "precision" | "scope" | "derived" | "source" | "asOf" | "window" | "note" | "coverage"> & {
   activity: { title: string; society: { acronym: string } } | null;
-}
-interface Provenance {
-  unsourced: boolean;
-  sourcesDisagree: boolean;
-  figures: SourceData[];
-}
+};
+type Provenance = Pick<MetricTotal, "unsourced" | "sourcesDisagree"> & { figures: SourceData[] };
+/** A GraphQL row whose figures are asked for as SourceData. */
+type Sourced<T> = Omit<T, "figures"> & Provenance;
+
 export interface ReportData {
-  summary: {
-    year: number;
-    theme: string | null;
-    includesPending: boolean;
-    revision: number;
-    participatingSocieties: number;
-    countries: number;
-    activityCount: number;
-    activitiesByKind: Array<{ kind: string; count: number }>;
-    totals: Array<{ kind: MetricKind; value: number; precision: Precision; campaignWide: FigureData | null; societiesOwn: FigureData | null; coverage: CoverageData } & Provenance>;
-    changes: Array<{
-      kind: MetricKind; channel: Channel | null; coverage: CoverageData; current: FigureData; previous: FigureData | null; previousYear: number | null;
-      previousReason: string | null; skippedYears: number[]; ratio: number | null; ratioPrecision: Precision | null; record: "YES" | "NO" | "UNDETERMINED"; isRecord: boolean;
-    }>;
-    records: Array<{ kind: MetricKind; channel: Channel | null; current: FigureData; previousYear: number | null }>;
+  summary: Pick<EditionSummary, "year" | "theme" | "includesPending" | "revision" | "participatingSocieties" | "countries" | "activityCount" | "activitiesByKind"> & {
+    totals: Array<Sourced<MetricTotal>>;
+    changes: MetricChange[];
+    records: Array<Pick<MetricChange, "kind" | "channel" | "current" | "previousYear">>;
   };
-  channels: Partial<Record<MetricKind, Array<{ channel: Channel; value: number; precision: Precision; campaignWide: FigureData | null; societiesOwn: FigureData | null } & Provenance>>>;
-  rankings: Partial<Record<MetricKind, Array<{ society: { acronym: string; name: string }; value: number; precision: Precision; share: number | null; figures: SourceData[] }>>>;
+  channels: Partial<Record<MetricKind, Array<Sourced<ChannelTotal>>>>;
+  rankings: Partial<Record<MetricKind, Array<Pick<SocietyShare, "value" | "precision" | "share"> & { society: { acronym: string; name: string }; figures: SourceData[] }>>>;
 }
 
 const number = (n: number) => n.toLocaleString("en-GB");
@@ -115,7 +90,7 @@ export const activityCount = (n: number, kind: string): string => {
 };
 
 /** "more than 2,000", "about 170", "39". */
-export function inWords(f: FigureData): string {
+export function inWords(f: FigureType): string {
   if (f.precision === "AT_LEAST") return `more than ${number(f.value)}`;
   if (f.precision === "ESTIMATE") return `about ${number(f.value)}`;
   return number(f.value);
@@ -132,7 +107,7 @@ const REASONS: Record<string, string> = {
   DIFFERENT_COVERAGE: "different channels covered",
 };
 
-function coverageWords(c: CoverageData): string {
+function coverageWords(c: Coverage): string {
   if (c.everything) return "";
   return ` on ${c.channels.map((ch) => words(ch)).join(", ").replace(/, ([^,]*)$/, " and $1")}`;
 }
@@ -252,7 +227,7 @@ function provenanceCells(t: Provenance | undefined): unknown[] {
 /** One row per kind (channel empty: the edition total) and per kind and channel. */
 export function renderCsv(data: ReportData): string {
   const s = data.summary;
-  const split = new Map<string, { campaignWide: FigureData | null; societiesOwn: FigureData | null } & Provenance>();
+  const split = new Map<string, { campaignWide: FigureType | null; societiesOwn: FigureType | null } & Provenance>();
   for (const t of s.totals) split.set(`${t.kind}/`, t);
   for (const [kind, rows] of Object.entries(data.channels)) for (const r of rows ?? []) split.set(`${kind}/${r.channel}`, r);
   const lines = [CSV_HEADER.join(",")];
