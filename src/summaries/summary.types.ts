@@ -9,6 +9,29 @@ import { ComparisonReasonEnum, Coverage, RecordStatusEnum, SummaryFigure } from 
 const FIGURES = "The figures behind this number, each with its role (COUNTED, CONTAINED, SET_ASIDE) and its source, asOf, window and note.";
 const UNSOURCED = "True when a figure behind this number has no source: the number cannot be traced to a publication.";
 const DISAGREE = "True when sources of one figure disagree (the kept figure is COUNTED, the others SET_ASIDE); the precision is then ESTIMATE.";
+const CO_REPORTED =
+  "True when a figure in this row was reported by several societies (staff marked it the same as another): each is credited in full here, so rows and shares add up to more than the total, which counts it once.";
+
+// The fields totals and ranking rows share, declared once. As class decorators they run after the class's own field
+// decorators, so these fields come last in each type, as they always stood in the schema.
+function withProvenance(describe: { campaignWide: string; societiesOwn: string }): ClassDecorator {
+  return (target) => {
+    const proto = target.prototype as object;
+    Field(() => [SummaryFigure], { description: FIGURES })(proto, "figures");
+    Field(() => Boolean, { description: UNSOURCED })(proto, "unsourced");
+    Field(() => Boolean, { description: DISAGREE })(proto, "sourcesDisagree");
+    Field(() => FigureType, { nullable: true, description: describe.campaignWide })(proto, "campaignWide");
+    Field(() => FigureType, { nullable: true, description: describe.societiesOwn })(proto, "societiesOwn");
+  };
+}
+
+function withCoReported(): ClassDecorator {
+  return (target) => {
+    const proto = target.prototype as object;
+    Field(() => [SummaryFigure], { description: FIGURES })(proto, "figures");
+    Field(() => Boolean, { description: CO_REPORTED })(proto, "coReported");
+  };
+}
 
 @ObjectType("Figure", { description: "A number with its precision." })
 export class FigureType {
@@ -24,6 +47,10 @@ export class FigureType {
 @ObjectType("MetricTotal", {
   description:
     "An edition's total of one kind of figure, never double-counted (README, \"Counting rules\"): figures covering disjoint ground (different channels, different activities) add up; of figures that overlap (an all-channels figure and its channels, a campaign-wide figure and the societies' own, two sources of one figure) the larger side counts. Non-additive kinds (PARTICIPATING_SOCIETIES, COUNTRIES, LANGUAGES) are never summed: the largest figure counts.",
+})
+@withProvenance({
+  campaignWide: "The largest CAMPAIGN-scope figure (a measurement of the whole campaign); null when there is none.",
+  societiesOwn: "The sum of the societies' OWN figures (the largest, for non-additive kinds); null when there are none.",
 })
 export class MetricTotal {
   @Field(() => MetricKindEnum, { description: "The kind of figure." })
@@ -41,25 +68,20 @@ export class MetricTotal {
   @Field(() => Coverage, { description: "What the counted figures cover." })
   coverage!: Coverage;
 
-  @Field(() => [SummaryFigure], { description: FIGURES })
-  figures!: unknown[];
-
-  @Field(() => Boolean, { description: UNSOURCED })
-  unsourced!: boolean;
-
-  @Field(() => Boolean, { description: DISAGREE })
-  sourcesDisagree!: boolean;
-
-  @Field(() => FigureType, { nullable: true, description: "The largest CAMPAIGN-scope figure (a measurement of the whole campaign); null when there is none." })
-  campaignWide!: FigureType | null;
-
-  @Field(() => FigureType, { nullable: true, description: "The sum of the societies' OWN figures (the largest, for non-additive kinds); null when there are none." })
-  societiesOwn!: FigureType | null;
+  declare figures: unknown[];
+  declare unsourced: boolean;
+  declare sourcesDisagree: boolean;
+  declare campaignWide: FigureType | null;
+  declare societiesOwn: FigureType | null;
 }
 
 @ObjectType("ChannelTotal", {
   description:
     "An edition's total of one kind of figure from the figures that cover exactly this channel, by the same rules. The channel totals of a kind never add up to more than the kind's total.",
+})
+@withProvenance({
+  campaignWide: "The largest CAMPAIGN figure on this channel.",
+  societiesOwn: "The societies' OWN figures on this channel, added up.",
 })
 export class ChannelTotal {
   @Field(() => ChannelEnum, { description: "The channel." })
@@ -71,25 +93,17 @@ export class ChannelTotal {
   @Field(() => PrecisionEnum, { description: "Precision of the total." })
   precision!: Precision;
 
-  @Field(() => [SummaryFigure], { description: FIGURES })
-  figures!: unknown[];
-
-  @Field(() => Boolean, { description: UNSOURCED })
-  unsourced!: boolean;
-
-  @Field(() => Boolean, { description: DISAGREE })
-  sourcesDisagree!: boolean;
-
-  @Field(() => FigureType, { nullable: true, description: "The largest CAMPAIGN figure on this channel." })
-  campaignWide!: FigureType | null;
-
-  @Field(() => FigureType, { nullable: true, description: "The societies' OWN figures on this channel, added up." })
-  societiesOwn!: FigureType | null;
+  declare figures: unknown[];
+  declare unsourced: boolean;
+  declare sourcesDisagree: boolean;
+  declare campaignWide: FigureType | null;
+  declare societiesOwn: FigureType | null;
 }
 
 @ObjectType("SocietyShare", {
   description: "A society's OWN figures of one kind in an edition (campaign-wide measurements belong to the campaign, not to the society that made them).",
 })
+@withCoReported()
 export class SocietyShare {
   @Field(() => Society, { description: "The society." })
   society!: unknown;
@@ -103,17 +117,12 @@ export class SocietyShare {
   @Field(() => Float, { nullable: true, description: "Its part of the societies' own sum, from 0 to 1; null for non-additive kinds." })
   share!: number | null;
 
-  @Field(() => [SummaryFigure], { description: FIGURES })
-  figures!: unknown[];
-
-  @Field(() => Boolean, {
-    description:
-      "True when a figure in this row was reported by several societies (staff marked it the same as another): each is credited in full here, so rows and shares add up to more than the total, which counts it once.",
-  })
-  coReported!: boolean;
+  declare figures: unknown[];
+  declare coReported: boolean;
 }
 
 @ObjectType("CountryShare", { description: "The OWN figures of one kind of the societies of one country." })
+@withCoReported()
 export class CountryShare {
   @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2 code; null for international bodies." })
   countryCode!: string | null;
@@ -130,14 +139,8 @@ export class CountryShare {
   @Field(() => Float, { nullable: true, description: "Part of the societies' own sum, from 0 to 1; null for non-additive kinds." })
   share!: number | null;
 
-  @Field(() => [SummaryFigure], { description: FIGURES })
-  figures!: unknown[];
-
-  @Field(() => Boolean, {
-    description:
-      "True when a figure in this row was reported by several societies (staff marked it the same as another): each is credited in full here, so rows and shares add up to more than the total, which counts it once.",
-  })
-  coReported!: boolean;
+  declare figures: unknown[];
+  declare coReported: boolean;
 }
 
 @ObjectType("MetricChange", {
