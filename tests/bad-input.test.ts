@@ -7,7 +7,8 @@ import http from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { factories } from "./support/factories.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
-import { snapshot, type Snapshot } from "./support/state.js";
+import { readResponse } from "./support/responses.js";
+import { snapshot, type Snapshot } from "./support/snapshot.js";
 
 let hub: TestHub;
 let base: string;
@@ -36,15 +37,7 @@ const SUBMIT = `mutation($input: SubmitActivityInput!) { submitActivity(input: $
 const input = (overrides: Record<string, unknown> = {}) => ({ idempotencyKey: `k-${Math.random()}`, year: 2025, kind: "WEBINAR", title: "A title", ...overrides });
 
 async function send(body: string | Buffer, headers: Record<string, string> = { "content-type": "application/json" }, method = "POST") {
-  const response = await fetch(`${base}/graphql`, { method, headers: { authorization: `Bearer ${key}`, ...headers }, body });
-  const text = await response.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, text, json };
+  return readResponse(await fetch(`${base}/graphql`, { method, headers: { authorization: `Bearer ${key}`, ...headers }, body }));
 }
 
 /** Nothing was written, no internals were shown, and the hub answers the next request. */
@@ -111,11 +104,8 @@ describe("requests that must not reach a resolver", () => {
     [
       "a mutation over GET",
       async () => {
-        const response = await fetch(`${base}/graphql?${new URLSearchParams({ query: SUBMIT, variables: JSON.stringify({ input: input() }) })}`, {
-          headers: { authorization: `Bearer ${key}` },
-        });
-        const text = await response.text();
-        return { status: response.status, text, json: JSON.parse(text) };
+        const url = `${base}/graphql?${new URLSearchParams({ query: SUBMIT, variables: JSON.stringify({ input: input() }) })}`;
+        return readResponse(await fetch(url, { headers: { authorization: `Bearer ${key}` } }));
       },
       405,
       "BAD_REQUEST",

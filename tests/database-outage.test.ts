@@ -13,9 +13,8 @@ import { migratePostgresUrl } from "../src/db/migrate.js";
 import { buildApp, type HubApp } from "../src/http/app.js";
 import { createLogger } from "../src/logger.js";
 import { factories } from "./support/factories.js";
-import { postgresBinaries, startCluster, type Cluster } from "./support/pg-cluster.js";
+import { PG_BIN, startCluster, type Cluster } from "./support/pg-cluster.js";
 
-const bin = postgresBinaries();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const countBy = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
@@ -29,7 +28,7 @@ interface Outcome {
   keyed: boolean;
 }
 
-describe.skipIf(!bin)("a database outage under load", () => {
+describe.skipIf(!PG_BIN)("a database outage under load", () => {
   let cluster: Cluster;
   let database: Database;
   let hub: HubApp;
@@ -39,7 +38,7 @@ describe.skipIf(!bin)("a database outage under load", () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    cluster = await startCluster(bin!);
+    cluster = await startCluster();
     await migratePostgresUrl(cluster.url);
     database = openPostgres(cluster.url, 4, { connectTimeoutMs: 1_000 });
     const make = factories(database);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { factories } from "./support/factories.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
+import { readResponse } from "./support/responses.js";
 
 let hub: TestHub;
 let make: ReturnType<typeof factories>;
@@ -26,18 +27,6 @@ function post(body: unknown, headers: Record<string, string> = {}) {
 
 function get(params: Record<string, string>, headers: Record<string, string> = {}) {
   return fetch(`${base}/graphql?${new URLSearchParams(params)}`, { headers });
-}
-
-/** The response as text and, when it is JSON, parsed. */
-async function read(response: Response): Promise<{ status: number; text: string; json: any }> {
-  const text = await response.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, text, json };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -80,7 +69,7 @@ describe("GraphQL over HTTP", () => {
 
   it("refuses a mutation sent with GET as 405 with Allow: POST", async () => {
     const response = await get({ query: "mutation { __typename }" });
-    const { status, json } = await read(response);
+    const { status, json } = await readResponse(response);
     expect(status).toBe(405);
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
@@ -91,13 +80,13 @@ describe("GraphQL over HTTP", () => {
 
   it("refuses methods other than GET and POST", async () => {
     const response = await fetch(`${base}/graphql`, { method: "PUT", headers: CLIENT_HEADERS, body: JSON.stringify({ query: "{ __typename }" }) });
-    const { status, json } = await read(response);
+    const { status, json } = await readResponse(response);
     expect(status).toBe(405);
     expect(json.errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 
   it("reports a syntax error as 400 GRAPHQL_PARSE_FAILED", async () => {
-    const { status, json } = await read(await post({ query: "{ societies(first: " }));
+    const { status, json } = await readResponse(await post({ query: "{ societies(first: " }));
     expect(status).toBe(400);
     expect(json.data).toBeUndefined();
     expect(json.errors[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
@@ -105,7 +94,7 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("reports an unknown field as 400 GRAPHQL_VALIDATION_FAILED", async () => {
-    const { status, json } = await read(await post({ query: "{ nope }" }));
+    const { status, json } = await readResponse(await post({ query: "{ nope }" }));
     expect(status).toBe(400);
     expect(json.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(json.errors[0].message).toMatch(/nope/);
@@ -113,15 +102,15 @@ describe("GraphQL over HTTP", () => {
 
   it("reports a variable of the wrong type as 400 BAD_USER_INPUT", async () => {
     const query = "query($n: Int) { societies(first: $n) { totalCount } }";
-    const { status, json } = await read(await post({ query, variables: { n: "twenty" } }));
+    const { status, json } = await readResponse(await post({ query, variables: { n: "twenty" } }));
     expect(status).toBe(400);
     expect(json.errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect(json.errors[0].message).toMatch(/\$n/);
   });
 
   it("refuses text with a NUL character, in a variable or in the query, as 400 BAD_USER_INPUT", async () => {
-    const inVariable = await read(await post({ query: "query($s: String) { societies(filter: { search: $s }) { totalCount } }", variables: { s: "a\u0000b" } }));
-    const inLiteral = await read(await post({ query: '{ society(slug: "x\\u0000") { slug } }' }));
+    const inVariable = await readResponse(await post({ query: "query($s: String) { societies(filter: { search: $s }) { totalCount } }", variables: { s: "a\u0000b" } }));
+    const inLiteral = await readResponse(await post({ query: '{ society(slug: "x\\u0000") { slug } }' }));
     for (const { status, json } of [inVariable, inLiteral]) {
       expect(status).toBe(400);
       expect(json.errors[0].extensions.code).toBe("BAD_USER_INPUT");
@@ -130,7 +119,7 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("reports a resolver's BAD_USER_INPUT with its code and argument, and no stack trace", async () => {
-    const { status, text, json } = await read(await post({ query: "{ societies(first: 500) { totalCount } }" }));
+    const { status, text, json } = await readResponse(await post({ query: "{ societies(first: 500) { totalCount } }" }));
     // Resolver errors keep HTTP 200 (GraphQL errors are in the body); only request errors change the status.
     expect(status).toBe(200);
     expect(json.data).toBeNull();
@@ -143,7 +132,7 @@ describe("GraphQL over HTTP", () => {
 
   it("answers a body that is not valid JSON with 400 and a JSON error, without a stack trace", async () => {
     const response = await post('{"query": "{ __typename }"');
-    const { status, text, json } = await read(response);
+    const { status, text, json } = await readResponse(response);
     expect(status).toBe(400);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(json.errors[0]).toEqual({ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } });
@@ -152,12 +141,12 @@ describe("GraphQL over HTTP", () => {
   });
 
   it("accepts a body just under 1 MB and refuses one over 1 MB with 413", async () => {
-    const underLimit = await read(await post({ query: `{ __typename }${" ".repeat(1_000_000)}` }));
+    const underLimit = await readResponse(await post({ query: `{ __typename }${" ".repeat(1_000_000)}` }));
     expect(underLimit.status).toBe(200);
     expect(underLimit.json).toEqual({ data: { __typename: "Query" } });
 
     const response = await post({ query: `{ __typename }${" ".repeat(1_100_000)}` });
-    const { status, text, json } = await read(response);
+    const { status, text, json } = await readResponse(response);
     expect(status).toBe(413);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(json.errors[0].message).toMatch(/too large/);
@@ -184,7 +173,7 @@ describe("GraphQL over HTTP", () => {
       ["GET with broken variables", () => get({ query: "{ __typename }", variables: "{" })],
     ];
     for (const [what, send] of requests) {
-      const { status, text, json } = await read(await send());
+      const { status, text, json } = await readResponse(await send());
       expect(json?.errors?.length, `${what}: ${text}`).toBeGreaterThan(0);
       expect(text, what).not.toMatch(STACK_FRAME);
       expect(text, what).not.toMatch(SQL_TEXT);

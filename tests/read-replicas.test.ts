@@ -2,9 +2,7 @@
 // reads from the replica, keyed callers and mutations use the primary. With the replica's replay paused (so that it
 // is visibly behind) the public does not yet see a new approved activity while a partner reads its own submission at
 // once. Runs whenever PostgreSQL's binaries are installed, whatever DATABASE_URL says.
-import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import type { AddressInfo } from "node:net";
 import postgres from "postgres";
 import { pino } from "pino";
@@ -15,11 +13,10 @@ import { openReadReplicas, type ReadReplicas } from "../src/db/replicas.js";
 import { buildApp, type HubApp } from "../src/http/app.js";
 import { loadConfig } from "../src/config.js";
 import { factories } from "./support/factories.js";
-import { freePort, ownedTempDir, PG_BIN, pgTool, startCluster, stopCluster } from "./support/pg-replication.js";
+import { PG_BIN, startCluster, startReplica, type Cluster } from "./support/pg-cluster.js";
 
-let dir: string;
-let primaryDir: string;
-let replicaDir: string;
+let primaryCluster: Cluster;
+let replicaCluster: Cluster;
 let primaryUrl: string;
 let replicaUrl: string;
 let primary: Database;
@@ -60,17 +57,10 @@ const ACTIVITIES = `{ activities(first: 100, filter: { year: 2025 }) { edges { n
 
 describe.skipIf(!PG_BIN)("read replicas (a primary and a pg_basebackup streaming replica)", () => {
   beforeAll(async () => {
-    dir = ownedTempDir("idor-hub-replica-");
-    primaryDir = path.join(dir, "primary");
-    replicaDir = path.join(dir, "replica");
-    pgTool("initdb", ["-D", primaryDir, "-U", "postgres", "--auth=trust", "--no-sync"]);
-    const primaryPort = await freePort(56520);
-    startCluster(primaryDir, primaryPort);
-    pgTool("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primaryPort), "-U", "postgres", "-D", replicaDir, "-R", "-X", "stream", "-c", "fast", "--no-sync"]);
-    const replicaPort = await freePort(primaryPort + 1);
-    startCluster(replicaDir, replicaPort);
-    primaryUrl = `postgres://postgres@127.0.0.1:${primaryPort}/postgres`;
-    replicaUrl = `postgres://postgres@127.0.0.1:${replicaPort}/postgres`;
+    primaryCluster = await startCluster();
+    replicaCluster = await startReplica(primaryCluster);
+    primaryUrl = primaryCluster.url;
+    replicaUrl = replicaCluster.url;
     primaryAdmin = postgres(primaryUrl, { max: 1, onnotice: () => {} });
     replicaAdmin = postgres(replicaUrl, { max: 1, onnotice: () => {} });
 
@@ -100,9 +90,8 @@ describe.skipIf(!PG_BIN)("read replicas (a primary and a pg_basebackup streaming
     await primary?.close();
     await replicaAdmin?.end({ timeout: 1 });
     await primaryAdmin?.end({ timeout: 1 });
-    if (replicaDir) stopCluster(replicaDir);
-    if (primaryDir) stopCluster(primaryDir);
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await replicaCluster?.destroy();
+    await primaryCluster?.destroy();
   }, 60_000);
 
   it("streams the primary's rows to the replica", async () => {
@@ -167,7 +156,7 @@ describe.skipIf(!PG_BIN)("read replicas (a primary and a pg_basebackup streaming
   });
 
   it("takes a replica that stops answering out of rotation: the public then reads from the primary", async () => {
-    stopCluster(replicaDir);
+    await replicaCluster.stop();
     expect(await replicas.probe()).toBe(0);
     await make.activity({ societyId, editionId, title: "Approved after the replica stopped" });
     const { data, errors } = await gql(ACTIVITIES);

@@ -13,6 +13,7 @@ import { ActivityPayload, SubmitActivitiesPayload, SubmitActivityPayload } from 
 import { recordMetrics, removeMetrics, reviewActivity, updateActivity, withdrawActivity } from "./activity-write.service.js";
 import { submitActivities } from "./activity-submit.service.js";
 import type { WriteResult } from "../shared/write.js";
+import { LIMITS } from "../shared/limits.js";
 
 const payload = <T>({ result, userErrors }: WriteResult<T>) => ({ activity: result, userErrors });
 
@@ -31,7 +32,7 @@ export class ActivityWriteResolver {
   }
 
   @Mutation(() => SubmitActivitiesPayload, {
-    description: "Submits up to 500 activities at once, all or nothing: one refused item refuses the batch, and userErrors name each bad item by index.",
+    description: `Submits up to ${LIMITS.activity.batch} activities at once, all or nothing: one refused item refuses the batch, and userErrors name each bad item by index.`,
   })
   async submitActivities(
     @Ctx() ctx: Context,
