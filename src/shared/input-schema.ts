@@ -18,7 +18,7 @@ function fieldOf(issue: { path?: PropertyKey[] }): string {
 
 const excerpt = (value: unknown, max: number) => JSON.stringify(String(value).slice(0, max));
 
-export function codeOf(issue: Issue): UserErrorCode {
+function codeOf(issue: Issue): UserErrorCode {
   switch (issue.code) {
     case "custom":
       return (issue.params?.code as UserErrorCode | undefined) ?? "INVALID_FORMAT";
