@@ -5,10 +5,12 @@ import { Link } from "wouter";
 import { graphql } from "../gql";
 import { Status } from "../components/Layout";
 import { MetricList } from "../components/MetricList";
+import { ScrollTable } from "../components/Pager";
 import { SignIn, SignedInBar, useSignedIn } from "../portal/SignIn";
 import { useApiKey } from "../lib/session";
 import { enumLabel } from "../lib/words";
-import { ActivityForm, type Existing } from "./ActivityForm";
+import { ActivityForm } from "./ActivityForm";
+import { existingOf, type Existing } from "./activity-draft";
 import { CsvUpload } from "./CsvUpload";
 
 const PartnerActivities = graphql(`
@@ -21,32 +23,8 @@ const PartnerActivities = graphql(`
       totalCount
       edges {
         node {
-          id
-          title
-          kind
-          status
-          version
+          ...ActivityContent
           reviewNote
-          description
-          url
-          source
-          startsOn
-          endsOn
-          edition {
-            id
-            year
-          }
-          metrics {
-            id
-            kind
-            channel
-            value
-            precision
-            scope
-          }
-          pendingChange {
-            title
-          }
         }
       }
     }
@@ -103,7 +81,7 @@ function Portal({ slug, acronym, bar }: { slug: string; acronym: string; bar: Re
             <p className="meta" data-testid="partner-counts">
               {data.activities.totalCount} activities; {waiting} waiting for review.
             </p>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
+            <ScrollTable>
               <table data-testid="partner-activities">
                 <caption>Your society's activities, newest first</caption>
                 <thead>
@@ -138,23 +116,7 @@ function Portal({ slug, acronym, bar }: { slug: string; acronym: string; bar: Re
                           type="button"
                           className="secondary"
                           aria-label={`Edit ${a.title}`}
-                          onClick={() =>
-                            setEditing({
-                              id: a.id,
-                              version: a.version,
-                              draft: {
-                                year: String(a.edition.year),
-                                kind: a.kind,
-                                title: a.title,
-                                description: a.description ?? "",
-                                url: a.url ?? "",
-                                startsOn: a.startsOn ?? "",
-                                endsOn: a.endsOn ?? "",
-                                source: a.source ?? "",
-                                metrics: [],
-                              },
-                            })
-                          }
+                          onClick={() => setEditing(existingOf(a))}
                         >
                           Edit
                         </button>
@@ -163,7 +125,7 @@ function Portal({ slug, acronym, bar }: { slug: string; acronym: string; bar: Re
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
             {activities.length > 10 && (
               <button type="button" className="secondary" onClick={() => setShowAll(!showAll)}>
                 {showAll ? "Show the newest 10" : `Show all ${activities.length}`}

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
+import { ScrollTable } from "../components/Pager";
 import type { ApiKeyRole } from "../gql/graphql";
 import { Status } from "../components/Layout";
 import { ErrorSummary, Field, errorsByField, type FieldErrors } from "../portal/fields";
@@ -55,9 +56,7 @@ const Issue = graphql(`
         }
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -71,9 +70,7 @@ const Revoke = graphql(`
         revokedAt
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -164,7 +161,7 @@ export function ApiKeys() {
         <label className="inline-field">
           <input type="checkbox" checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.target.checked)} /> Show revoked keys
         </label>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
+        <ScrollTable>
           <table data-testid="api-keys">
             <caption>{data.apiKeys.totalCount} keys, newest first</caption>
             <thead>
@@ -202,7 +199,7 @@ export function ApiKeys() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 // The audit log, newest first, 25 entries a page; "Older" follows the connection's cursor, "Newer" goes back along
 // the cursors already seen (the API pages forward only).
 import { useState } from "react";
+import { PageControls, ScrollTable, useCursorPages } from "../components/Pager";
 import { useQuery } from "urql";
 import { graphql } from "../gql";
 import { Status } from "../components/Layout";
@@ -41,9 +42,9 @@ const Log = graphql(`
 `);
 
 export function AuditLog() {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const [action, setAction] = useState("");
-  const after = cursors[cursors.length - 1];
+  const after = pages.after;
   const [{ data, error }] = useQuery({ query: Log, variables: { after, action: action.trim() || null }, requestPolicy: "cache-and-network" });
   if (error) return <Status error>Could not load the audit log: {error.message}</Status>;
   return (
@@ -56,7 +57,7 @@ export function AuditLog() {
           placeholder="e.g. activity.approve"
           onChange={(e) => {
             setAction(e.target.value);
-            setCursors([null]);
+            pages.first();
           }}
         />
       </label>
@@ -64,10 +65,10 @@ export function AuditLog() {
         <Status>Loading the audit log…</Status>
       ) : (
         <>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
+          <ScrollTable>
             <table data-testid="audit-log">
               <caption>
-                {data.auditLog.totalCount} entries, newest first (page {cursors.length})
+                {data.auditLog.totalCount} entries, newest first (page {pages.page})
               </caption>
               <thead>
                 <tr>
@@ -116,20 +117,15 @@ export function AuditLog() {
                 ))}
               </tbody>
             </table>
-          </div>
-          <div className="actions">
-            <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-              Newer
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={!data.auditLog.pageInfo.hasNextPage}
-              onClick={() => setCursors([...cursors, data.auditLog.pageInfo.endCursor ?? null])}
-            >
-              Older
-            </button>
-          </div>
+          </ScrollTable>
+          <PageControls
+            pages={pages}
+            hasNextPage={data.auditLog.pageInfo.hasNextPage}
+            endCursor={data.auditLog.pageInfo.endCursor}
+            label="Pages of the audit log"
+            previousText="Newer"
+            nextText="Older"
+          />
         </>
       )}
     </section>
