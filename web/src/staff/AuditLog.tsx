@@ -2,6 +2,7 @@
 // the cursors already seen (the API pages forward only).
 import { useState } from "react";
 import { PageControls, ScrollTable, useCursorPages } from "../components/Pager";
+import { DataTable } from "../components/DataTable";
 import { useQuery } from "urql";
 import { graphql } from "../gql";
 import { Status } from "../components/Layout";
@@ -66,29 +67,19 @@ export function AuditLog() {
       ) : (
         <>
           <ScrollTable>
-            <table data-testid="audit-log">
-              <caption>
-                {data.auditLog.totalCount} entries, newest first (page {pages.page})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Values</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.auditLog.edges.map(({ node: e }) => (
-                  <tr key={e.sequence}>
-                    <th scope="row">{e.sequence}</th>
-                    <td>{formatDateTime(e.at)}</td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
-                    <td>
+            <DataTable
+              testId="audit-log"
+              caption={`${data.auditLog.totalCount} entries, newest first (page ${pages.page})`}
+              rows={data.auditLog.edges.map((edge) => edge.node)}
+              rowKey={(e) => String(e.sequence)}
+              head={{ label: "#", cell: (e) => e.sequence }}
+              columns={[
+                { label: "When", cell: (e) => formatDateTime(e.at) },
+                { label: "Action", cell: (e) => <code>{e.action}</code> },
+                {
+                  label: "Who",
+                  cell: (e) => (
+                    <>
                       {e.actorRole.toLowerCase()}
                       {e.actorSociety && ` (${e.actorSociety.acronym})`}
                       {e.actorKeyPrefix && (
@@ -96,27 +87,35 @@ export function AuditLog() {
                           <code>{e.actorKeyPrefix}</code>
                         </div>
                       )}
-                    </td>
-                    <td>
+                    </>
+                  ),
+                },
+                {
+                  label: "What",
+                  cell: (e) => (
+                    <>
                       {e.targetType}
                       {e.society && ` of ${e.society.acronym}`}
                       <div className="meta">
                         <code>{e.targetId}</code>
                       </div>
-                    </td>
-                    <td>
-                      <details>
-                        <summary>Before and after</summary>
-                        <p>Before:</p>
-                        <pre className="json">{e.before == null ? "— (created)" : JSON.stringify(e.before, null, 2)}</pre>
-                        <p>After:</p>
-                        <pre className="json">{JSON.stringify(e.after, null, 2)}</pre>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  label: "Values",
+                  cell: (e) => (
+                    <details>
+                      <summary>Before and after</summary>
+                      <p>Before:</p>
+                      <pre className="json">{e.before == null ? "— (created)" : JSON.stringify(e.before, null, 2)}</pre>
+                      <p>After:</p>
+                      <pre className="json">{JSON.stringify(e.after, null, 2)}</pre>
+                    </details>
+                  ),
+                },
+              ]}
+            />
           </ScrollTable>
           <PageControls
             pages={pages}
