@@ -35,7 +35,8 @@ const pad = (n: number) => String(Math.abs(n)).padStart(2, "0");
 
 /**
  * "2025-11-08T18:00" in "Europe/Vienna" → "2025-11-08T18:00:00+01:00"; null when the text or the zone is not one.
- * A time that falls in a daylight-saving gap takes the offset after the change.
+ * A wall-clock time that does not exist (in the gap when clocks go forward) gets the offset from before the change, so
+ * 02:30 on the night summer time starts in Berlin is sent as 02:30+01:00 (03:30 summer time).
  */
 export function zonedToInstant(local: string, zone: string): string | null {
   const m = LOCAL.exec(local.trim());

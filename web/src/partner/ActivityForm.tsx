@@ -47,6 +47,7 @@ export function ActivityForm({ years, existing, onDone, onCancel }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [failure, setFailure] = useState<string | null>(null);
+  const [partlyWritten, setPartlyWritten] = useState(false);
   const [submitState, submit] = useMutation(Submit);
   const save = useSaveExisting(existing);
   const busy = submitState.fetching || save.busy;
@@ -61,6 +62,7 @@ export function ActivityForm({ years, existing, onDone, onCancel }: Props) {
     if (existing) {
       const outcome = await save.run(draft);
       if (outcome.failure) setFailure(outcome.failure);
+      setPartlyWritten(outcome.written ?? false);
       setErrors(outcome.errors);
       if (outcome.message) onDone(outcome.message);
       return;
@@ -83,7 +85,7 @@ export function ActivityForm({ years, existing, onDone, onCancel }: Props) {
   const shown = [...SHOWN, ...(draft.isEvent ? EVENT_SHOWN : []), ...draft.metrics.flatMap((_, i) => ["kind", "channel", "value", "precision", "scope"].map((f) => `metrics.${i}.${f}`))];
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={busy}>
-      <ErrorSummary errors={errors} shown={shown} />
+      <ErrorSummary errors={errors} shown={shown} partlyWritten={partlyWritten} />
       {failure && (
         <p className="error" role="alert">
           {failure}

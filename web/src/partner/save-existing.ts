@@ -35,6 +35,8 @@ const Remove = graphql(`
 
 export interface SaveOutcome {
   errors: FieldErrors;
+  /** True when some steps were saved before one was refused. */
+  written?: boolean;
   failure?: string;
   message?: string;
 }
@@ -56,12 +58,13 @@ export function useSaveExisting(existing: Existing | undefined) {
     const stop = (step: Step, what: string, errors: FieldErrors): SaveOutcome => {
       const already = saved.length ? `Saved: ${saved.join(", ")}. ` : "Nothing was saved. ";
       if (step.error) return { errors: {}, failure: `${already}The ${what} could not be saved: ${step.error.message}` };
-      return { errors, failure: saved.length ? `${already}The ${what} were not saved: see the marked fields.` : undefined };
+      return { errors, written: saved.length > 0, failure: saved.length ? `${already}The ${what} were not saved: see the marked fields.` : undefined };
     };
     const accept = (payload: ActivityWriteResultFragment, what: string) => {
       last = payload.activity ?? last;
+      // The hub answers an unchanged activity at the same version: nothing was written.
+      if (payload.activity && payload.activity.version !== base.current.version) saved.push(what);
       base.current.version = payload.activity?.version ?? base.current.version;
-      saved.push(what);
     };
     setBusy(true);
     try {

@@ -8,7 +8,8 @@ import { Status } from "../components/Layout";
 import { PageControls, useCursorPages } from "../components/Pager";
 import { channelLabel, enumLabel, eventInWords, figureInWords, kindLabel, type Precision } from "../lib/words";
 
-export const PAGE_SIZE = 25;
+/** The query's `first`: what one page of the queue holds. */
+const PAGE_SIZE = 25;
 
 const Queue = graphql(`
   query ReviewQueue($after: String) {
