@@ -6,7 +6,7 @@ import { Provider } from "urql";
 import { Route, Switch, useLocation } from "wouter";
 import { Layout, Status } from "./components/Layout";
 import { makeClient } from "./lib/client";
-import { Edition } from "./pages/Edition";
+import { Edition, EditionFigures } from "./pages/Edition";
 import { History } from "./pages/History";
 import { Home } from "./pages/Home";
 import { NotFound } from "./pages/NotFound";
@@ -55,9 +55,15 @@ function App() {
   );
 }
 
+const client = makeClient();
+// An edition's figures are what a visitor came for: ask for them now, before React's first render rather than after
+// it. The page's own query then finds them in the cache, or joins the request still under way.
+const edition = /^\/editions\/(\d{4})\/?$/.exec(window.location.pathname);
+if (edition) void client.query(EditionFigures, { year: Number(edition[1]) }).toPromise();
+
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Provider value={makeClient()}>
+    <Provider value={client}>
       <App />
     </Provider>
   </StrictMode>,

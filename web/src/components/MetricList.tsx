@@ -1,6 +1,6 @@
 import { channelLabel, figureInWords, kindLabel, type Precision } from "../lib/words";
 
-interface MetricView {
+export interface MetricView {
   id?: string;
   kind: string;
   channel?: string | null;

@@ -3,7 +3,7 @@
 import { createGraphiQLFetcher } from "@graphiql/toolkit";
 import { GraphiQL } from "graphiql";
 import "graphiql/style.css";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { authorizationHeader, readApiKey, storeApiKey } from "../lib/api-key";
 import "./ide.css";
@@ -21,7 +21,27 @@ const DEFAULT_QUERY = `# The IDoR Hub's GraphQL API. Press the run button (or Ct
 }
 `;
 
+/**
+ * CodeMirror 5 (inside GraphiQL) types into a hidden textarea without a label (axe: "label", critical). Name each one
+ * after the editor section around it ("Query Editor", "Variables", "Result Window"), also for editors added later.
+ */
+function useLabelledEditors() {
+  useEffect(() => {
+    const label = () => {
+      for (const area of document.querySelectorAll<HTMLTextAreaElement>(".graphiql-container textarea:not([aria-label])")) {
+        const section = area.closest("[aria-label]")?.getAttribute("aria-label");
+        area.setAttribute("aria-label", `${section ?? "GraphQL"} (code editor)`);
+      }
+    };
+    label();
+    const observer = new MutationObserver(label);
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+}
+
 function Ide() {
+  useLabelledEditors();
   const [key, setKey] = useState(readApiKey() ?? "");
   const fetcher = useMemo(
     () =>

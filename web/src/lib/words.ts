@@ -82,3 +82,10 @@ export const countryName = (code: string | null | undefined) => {
     return code;
   }
 };
+
+/** An event's time and place in one line: "8 Nov 2025, 18:00 – 8 Nov 2025, 20:00 (Europe/Vienna), AKH, Vienna, AT; online". */
+export function eventInWords(e: { startsAt: string; endsAt: string; timeZone: string; venue?: string | null; city?: string | null; countryCode?: string | null; online: boolean } | null | undefined): string {
+  if (!e) return "—";
+  const place = [e.venue, e.city, e.countryCode].filter(Boolean).join(", ");
+  return `${formatDateTime(e.startsAt, e.timeZone)} – ${formatDateTime(e.endsAt, e.timeZone)} (${e.timeZone})${place ? `, ${place}` : ""}${e.online ? "; online" : ""}`;
+}

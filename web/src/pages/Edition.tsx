@@ -11,7 +11,7 @@ import { Breakdown } from "./EditionBreakdown";
 import { EditionActivities } from "./EditionActivities";
 import { formatDate, kindTitle, precisionNote, totalInWords, type Precision } from "../lib/words";
 
-const EditionFigures = graphql(`
+export const EditionFigures = graphql(`
   query EditionFigures($year: Int!) {
     edition(year: $year) {
       id

@@ -3,7 +3,7 @@ import { useQuery } from "urql";
 import { Link } from "wouter";
 import { graphql } from "../gql";
 import { Status } from "../components/Layout";
-import { MetricList } from "../components/MetricList";
+import { ActivityItem } from "../components/ActivityItem";
 import { countryName, enumLabel, formatDateTime } from "../lib/words";
 
 const ActivitiesQuery = graphql(`
@@ -26,12 +26,7 @@ const ActivitiesQuery = graphql(`
               countryCode
             }
             metrics {
-              id
-              kind
-              channel
-              value
-              precision
-              scope
+              ...MetricFields
             }
           }
         }
@@ -120,13 +115,9 @@ export function EditionActivities({ year }: { year: number }) {
         </p>
         <ul className="activities" data-testid="edition-activities">
           {activities.map((a) => (
-            <li key={a.id}>
-              <h3>{a.url ? <a href={a.url}>{a.title}</a> : a.title}</h3>
-              <p className="meta">
-                {enumLabel(a.kind)} · <Link href={`/societies/${a.society.slug}`}>{a.society.acronym}</Link>
-              </p>
-              <MetricList metrics={a.metrics} />
-            </li>
+            <ActivityItem key={a.id} activity={a}>
+              {enumLabel(a.kind)} · <Link href={`/societies/${a.society.slug}`}>{a.society.acronym}</Link>
+            </ActivityItem>
           ))}
         </ul>
       </section>

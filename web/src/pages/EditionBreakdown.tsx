@@ -1,11 +1,12 @@
 // One kind of figure of an edition, split by channel and by society (bar charts with tables), and by country.
-import { useMemo } from "react";
+import { useMemo, type ReactElement } from "react";
 import type { ChartConfiguration } from "chart.js";
 import { useQuery } from "urql";
 import { Link } from "wouter";
 import { graphql } from "../gql";
 import type { MetricKind } from "../gql/graphql";
 import { ChartView } from "../components/Chart";
+import { DataTable } from "../components/DataTable";
 import { Status } from "../components/Layout";
 import { channelLabel, countryName, figureInWords, formatNumber, kindLabel, kindTitle, precisionNote } from "../lib/words";
 
@@ -74,100 +75,84 @@ export function Breakdown({ year, kind }: { year: number; kind: MetricKind }) {
         <span className="swatch estimate" /> estimate.
       </p>
       <div className="grid-2">
-        <section aria-labelledby="by-channel">
-          <h3 id="by-channel">By channel</h3>
-          {s.byChannel.length === 0 ? (
-            <p>No {kindLabel(kind)} are recorded per channel.</p>
-          ) : (
-            <ChartView
-              testId="chart-by-channel"
-              height={barsHeight(s.byChannel.length)}
-              label={`${kindTitle(kind)} of IDoR ${year} by channel`}
-              config={channelChart!}
-              table={
-                <table>
-                  <caption>{kindTitle(kind)} by channel</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Channel</th>
-                      <th scope="col">Figure</th>
-                      <th scope="col">Precision</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.byChannel.map((c) => (
-                      <tr key={c.channel}>
-                        <th scope="row">{channelLabel(c.channel)}</th>
-                        <td className="num">{formatNumber(c.value)}</td>
-                        <td>{precisionNote(c.precision)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              }
+        <BreakdownSection
+          id="by-channel"
+          heading="By channel"
+          empty={s.byChannel.length === 0 ? `No ${kindLabel(kind)} are recorded per channel.` : null}
+          testId="chart-by-channel"
+          count={s.byChannel.length}
+          label={`${kindTitle(kind)} of IDoR ${year} by channel`}
+          config={channelChart!}
+          table={
+            <DataTable
+              caption={`${kindTitle(kind)} by channel`}
+              rows={s.byChannel}
+              rowKey={(c) => c.channel}
+              head={{ label: "Channel", cell: (c) => channelLabel(c.channel) }}
+              columns={[
+                { label: "Figure", num: true, cell: (c) => formatNumber(c.value) },
+                { label: "Precision", cell: (c) => precisionNote(c.precision) },
+              ]}
             />
-          )}
-        </section>
-        <section aria-labelledby="by-society">
-          <h3 id="by-society">By society (their own figures)</h3>
-          {s.bySociety.length === 0 ? (
-            <p>No society has its own {kindLabel(kind)} recorded.</p>
-          ) : (
-            <ChartView
-              testId="chart-by-society"
-              height={barsHeight(s.bySociety.length)}
-              label={`${kindTitle(kind)} of IDoR ${year} by society`}
-              config={societyChart!}
-              table={
-                <table>
-                  <caption>{kindTitle(kind)} by society</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Society</th>
-                      <th scope="col">Figure</th>
-                      <th scope="col">Share</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.bySociety.map((r) => (
-                      <tr key={r.society.id}>
-                        <th scope="row">
-                          <Link href={`/societies/${r.society.slug}`}>{r.society.acronym}</Link>
-                        </th>
-                        <td className="num">{figureInWords(r)}</td>
-                        <td className="num">{r.share == null ? "—" : `${(r.share * 100).toFixed(1)}%`}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              }
+          }
+        />
+        <BreakdownSection
+          id="by-society"
+          heading="By society (their own figures)"
+          empty={s.bySociety.length === 0 ? `No society has its own ${kindLabel(kind)} recorded.` : null}
+          testId="chart-by-society"
+          count={s.bySociety.length}
+          label={`${kindTitle(kind)} of IDoR ${year} by society`}
+          config={societyChart!}
+          table={
+            <DataTable
+              caption={`${kindTitle(kind)} by society`}
+              rows={s.bySociety}
+              rowKey={(r) => r.society.id}
+              head={{ label: "Society", cell: (r) => <Link href={`/societies/${r.society.slug}`}>{r.society.acronym}</Link> }}
+              columns={[
+                { label: "Figure", num: true, cell: (r) => figureInWords(r) },
+                { label: "Share", num: true, cell: (r) => (r.share == null ? "—" : `${(r.share * 100).toFixed(1)}%`) },
+              ]}
             />
-          )}
-        </section>
+          }
+        />
       </div>
       {s.byCountry.length > 0 && (
-        <table className="countries">
-          <caption>
-            {kindTitle(kind)} by country (societies' own figures)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Country</th>
-              <th scope="col">Societies</th>
-              <th scope="col">Figure</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.byCountry.map((c) => (
-              <tr key={c.countryCode ?? "intl"}>
-                <th scope="row">{countryName(c.countryCode)}</th>
-                <td className="num">{c.societies}</td>
-                <td className="num">{figureInWords(c)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="countries"
+          caption={`${kindTitle(kind)} by country (societies' own figures)`}
+          rows={s.byCountry}
+          rowKey={(c) => c.countryCode ?? "intl"}
+          head={{ label: "Country", cell: (c) => countryName(c.countryCode) }}
+          columns={[
+            { label: "Societies", num: true, cell: (c) => c.societies },
+            { label: "Figure", num: true, cell: (c) => figureInWords(c) },
+          ]}
+        />
       )}
     </div>
+  );
+}
+
+interface SectionProps {
+  id: string;
+  heading: string;
+  /** What to say instead of a chart when there is nothing to draw. */
+  empty: string | null;
+  testId: string;
+  count: number;
+  label: string;
+  config: ChartConfiguration;
+  table: ReactElement;
+}
+
+/** One breakdown (by channel, by society): a heading, then the bar chart with its numbers as a table. */
+function BreakdownSection({ id, heading, empty, testId, count, label, config, table }: SectionProps) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{heading}</h3>
+      {empty !== null ? <p>{empty}</p> : <ChartView testId={testId} height={barsHeight(count)} label={label} config={config} table={table} />}
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import { useClient, useQuery } from "urql";
 import { Link } from "wouter";
 import { graphql } from "../gql";
 import { ChartView } from "../components/Chart";
+import { ScrollTable } from "../components/Pager";
 import { Status } from "../components/Layout";
 import { figureInWords, kindTitle, type Precision } from "../lib/words";
 
@@ -133,9 +134,9 @@ export function History() {
         <p>No edition has figures in the hub yet.</p>
       )}
       <h2>All figures</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
+      <ScrollTable>
         <HistoryTable kinds={kinds} editions={editions} />
-      </div>
+      </ScrollTable>
     </>
   );
 }

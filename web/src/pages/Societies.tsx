@@ -1,6 +1,7 @@
 import { useQuery } from "urql";
 import { Link } from "wouter";
 import { graphql } from "../gql";
+import { DataTable } from "../components/DataTable";
 import { Status } from "../components/Layout";
 import { countryName, enumLabel } from "../lib/words";
 
@@ -30,29 +31,17 @@ export function Societies() {
     <>
       <h1>Societies</h1>
       <p className="lead">{data.societies.totalCount} societies support IDoR in the hub.</p>
-      <table>
-        <caption>Societies by slug</caption>
-        <thead>
-          <tr>
-            <th scope="col">Society</th>
-            <th scope="col">Name</th>
-            <th scope="col">Country</th>
-            <th scope="col">Kind</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.societies.edges.map(({ node: s }) => (
-            <tr key={s.id}>
-              <th scope="row">
-                <Link href={`/societies/${s.slug}`}>{s.acronym}</Link>
-              </th>
-              <td>{s.name}</td>
-              <td>{countryName(s.countryCode)}</td>
-              <td>{enumLabel(s.kind)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Societies by slug"
+        rows={data.societies.edges.map((e) => e.node)}
+        rowKey={(s) => s.id}
+        head={{ label: "Society", cell: (s) => <Link href={`/societies/${s.slug}`}>{s.acronym}</Link> }}
+        columns={[
+          { label: "Name", cell: (s) => s.name },
+          { label: "Country", cell: (s) => countryName(s.countryCode) },
+          { label: "Kind", cell: (s) => enumLabel(s.kind) },
+        ]}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from "urql";
 import { Link } from "wouter";
 import { graphql } from "../gql";
 import { Status } from "../components/Layout";
-import { MetricList } from "../components/MetricList";
+import { ActivityItem } from "../components/ActivityItem";
 import { countryName, enumLabel, formatDate } from "../lib/words";
 
 const SocietyQuery = graphql(`
@@ -34,12 +34,7 @@ const SocietyQuery = graphql(`
               year
             }
             metrics {
-              id
-              kind
-              channel
-              value
-              precision
-              scope
+              ...MetricFields
               source
             }
           }
@@ -94,15 +89,11 @@ export function Society({ slug }: { slug: string }) {
           </h2>
           <ul className="activities">
             {byYear.get(year)!.map(({ node: a }) => (
-              <li key={a.id}>
-                <h3>{a.url ? <a href={a.url}>{a.title}</a> : a.title}</h3>
-                <p className="meta">
-                  {enumLabel(a.kind)}
-                  {a.startsOn && ` · ${formatDate(a.startsOn)}`}
-                  {a.source && ` · source: ${a.source}`}
-                </p>
-                <MetricList metrics={a.metrics} />
-              </li>
+              <ActivityItem key={a.id} activity={a}>
+                {enumLabel(a.kind)}
+                {a.startsOn && ` · ${formatDate(a.startsOn)}`}
+                {a.source && ` · source: ${a.source}`}
+              </ActivityItem>
             ))}
           </ul>
         </section>

@@ -15,9 +15,7 @@ const SubmitBatch = graphql(`
         title
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -92,7 +90,10 @@ export function CsvUpload({ onDone }: { onDone: () => void }) {
       <p>
         One activity per row; figures in the column groups <code>metric1_kind</code>, <code>metric1_channel</code>,{" "}
         <code>metric1_value</code>, <code>metric1_precision</code>, <code>metric1_scope</code> (then <code>metric2_…</code>, as many as
-        you need). Give each row a <code>ref</code> of your own (e.g. your database id): uploading a row again with the same
+        you need). An event fills the columns <code>event_startsAt</code> and <code>event_endsAt</code> (the local time there, e.g.{" "}
+        <code>2025-11-08T18:00</code>, or an instant with its offset), <code>event_timeZone</code> (e.g. <code>Europe/Berlin</code>),
+        and optionally <code>event_venue</code>, <code>event_city</code>, <code>event_countryCode</code>, <code>event_online</code>{" "}
+        (yes/no) and <code>event_joinUrl</code>; other activities leave them empty. Give each row a <code>ref</code> of your own (e.g. your database id): uploading a row again with the same
         ref never makes a second activity. <a href={templateHref} download="idor-activities-template.csv">Download the template</a>.
       </p>
       <div className="field">

@@ -5,10 +5,13 @@ import { Link } from "wouter";
 import { graphql } from "../gql";
 import { Status } from "../components/Layout";
 import { MetricList } from "../components/MetricList";
+import { ScrollTable } from "../components/Pager";
+import { DataTable } from "../components/DataTable";
 import { SignIn, SignedInBar, useSignedIn } from "../portal/SignIn";
 import { useApiKey } from "../lib/session";
 import { enumLabel } from "../lib/words";
-import { ActivityForm, type Existing } from "./ActivityForm";
+import { ActivityForm } from "./ActivityForm";
+import { existingOf, type Existing } from "./activity-draft";
 import { CsvUpload } from "./CsvUpload";
 
 const PartnerActivities = graphql(`
@@ -21,32 +24,8 @@ const PartnerActivities = graphql(`
       totalCount
       edges {
         node {
-          id
-          title
-          kind
-          status
-          version
+          ...ActivityContent
           reviewNote
-          description
-          url
-          source
-          startsOn
-          endsOn
-          edition {
-            id
-            year
-          }
-          metrics {
-            id
-            kind
-            channel
-            value
-            precision
-            scope
-          }
-          pendingChange {
-            title
-          }
         }
       }
     }
@@ -103,67 +82,46 @@ function Portal({ slug, acronym, bar }: { slug: string; acronym: string; bar: Re
             <p className="meta" data-testid="partner-counts">
               {data.activities.totalCount} activities; {waiting} waiting for review.
             </p>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
-              <table data-testid="partner-activities">
-                <caption>Your society's activities, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col">Edition</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Figures</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(showAll ? activities : activities.slice(0, 10)).map((a) => (
-                    <tr key={a.id}>
-                      <th scope="row">
-                        {a.title}
-                        <div className="meta">{enumLabel(a.kind)}</div>
-                      </th>
-                      <td>{a.edition.year}</td>
-                      <td>
+            <ScrollTable>
+              <DataTable
+                testId="partner-activities"
+                caption="Your society's activities, newest first"
+                rows={showAll ? activities : activities.slice(0, 10)}
+                rowKey={(a) => a.id}
+                head={{
+                  label: "Title",
+                  cell: (a) => (
+                    <>
+                      {a.title}
+                      <div className="meta">{enumLabel(a.kind)}</div>
+                    </>
+                  ),
+                }}
+                columns={[
+                  { label: "Edition", cell: (a) => a.edition.year },
+                  {
+                    label: "Status",
+                    cell: (a) => (
+                      <>
                         <span className={`status-pill ${a.status.toLowerCase()}`}>{a.status === "SUBMITTED" ? "pending review" : a.status.toLowerCase()}</span>
                         {a.pendingChange && <div className="meta">change pending review</div>}
                         {a.reviewNote && <div className="meta">ESR: {a.reviewNote}</div>}
-                      </td>
-                      <td>
-                        <MetricList metrics={a.metrics} />
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-label={`Edit ${a.title}`}
-                          onClick={() =>
-                            setEditing({
-                              id: a.id,
-                              version: a.version,
-                              draft: {
-                                year: String(a.edition.year),
-                                kind: a.kind,
-                                title: a.title,
-                                description: a.description ?? "",
-                                url: a.url ?? "",
-                                startsOn: a.startsOn ?? "",
-                                endsOn: a.endsOn ?? "",
-                                source: a.source ?? "",
-                                metrics: [],
-                              },
-                            })
-                          }
-                        >
-                          Edit
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                      </>
+                    ),
+                  },
+                  { label: "Figures", cell: (a) => <MetricList metrics={a.metrics} /> },
+                  {
+                    label: "Actions",
+                    hidden: true,
+                    cell: (a) => (
+                      <button type="button" className="secondary" aria-label={`Edit ${a.title}`} onClick={() => setEditing(existingOf(a))}>
+                        Edit
+                      </button>
+                    ),
+                  },
+                ]}
+              />
+            </ScrollTable>
             {activities.length > 10 && (
               <button type="button" className="secondary" onClick={() => setShowAll(!showAll)}>
                 {showAll ? "Show the newest 10" : `Show all ${activities.length}`}

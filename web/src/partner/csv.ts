@@ -3,19 +3,25 @@
 // with a row before anything is sent. Each row's idempotency key comes from its `ref` column, or from its content,
 // so uploading the same file again (after a lost answer, or twice by mistake) never duplicates an activity.
 import Papa from "papaparse";
-import type { ActivityKind, Channel, MetricInput, MetricKind, MetricScope, Precision, SubmitActivityInput } from "../gql/graphql";
+import type { ActivityKind, Channel, EventInput, MetricInput, MetricKind, MetricScope, Precision, SubmitActivityInput } from "../gql/graphql";
 import { ACTIVITY_KINDS, CHANNELS, METRIC_KINDS, PRECISIONS, SCOPES } from "../portal/enums";
+import { isTimeZone, zonedToInstant } from "../lib/zoned";
 
 export const TEMPLATE_COLUMNS = [
   "ref", "year", "kind", "title", "description", "url", "startsOn", "endsOn", "source",
   "metric1_kind", "metric1_channel", "metric1_value", "metric1_precision", "metric1_scope",
   "metric2_kind", "metric2_channel", "metric2_value", "metric2_precision", "metric2_scope",
+  "event_startsAt", "event_endsAt", "event_timeZone", "event_venue", "event_city", "event_countryCode", "event_online", "event_joinUrl",
 ];
+
+/** The event columns: all empty for an activity that is not an event. */
+export const EVENT_COLUMNS = ["startsAt", "endsAt", "timeZone", "venue", "city", "countryCode", "online", "joinUrl"] as const;
 
 export const TEMPLATE =
   TEMPLATE_COLUMNS.join(",") +
   "\r\n" +
-  'dvta-2025-1,2025,WEBINAR,"Radiographers and you","An evening webinar",https://example.org/webinar,2025-11-08,2025-11-08,Our newsletter,REGISTRATIONS,,350,EXACT,OWN,VIEWS,YOUTUBE,1200,AT_LEAST,OWN\r\n';
+  'dvta-2025-1,2025,WEBINAR,"Radiographers and you","An evening webinar",https://example.org/webinar,2025-11-08,2025-11-08,Our newsletter,REGISTRATIONS,,350,EXACT,OWN,VIEWS,YOUTUBE,1200,AT_LEAST,OWN,,,,,,,,\r\n' +
+  'dvta-2025-2,2025,PUBLIC_LECTURE,"Open evening: what an MRI scan feels like",,https://example.org/open-evening,,,,PARTICIPANTS,IN_PERSON,120,ESTIMATE,OWN,,,,,,2025-11-08T18:00,2025-11-08T20:30,Europe/Berlin,"Klinikum, Hörsaal 1",Berlin,DE,yes,https://example.org/live\r\n';
 
 export interface ParsedRow {
   /** 1-based line number in the file, counting the header as line 1. */
@@ -53,6 +59,40 @@ const oneOf = <T extends string>(values: readonly T[], raw: string, what: string
 };
 const text = (s: string | undefined) => (s && s.trim() !== "" ? s.trim() : null);
 
+const YES = ["yes", "true", "1", "y"];
+const NO = ["no", "false", "0", "n", ""];
+
+/** A start or end: an instant with its offset ("2025-11-08T18:00:00+01:00", "…Z"), or the wall clock in the row's zone. */
+function instant(raw: string, zone: string): string | null {
+  const v = raw.trim().replace(" ", "T");
+  if (/[zZ]$|[+-]\d{2}:\d{2}$/.test(v)) return Number.isNaN(Date.parse(v)) ? null : v;
+  return zonedToInstant(v, zone);
+}
+
+/** The event_* columns as an EventInput; null when they are all empty (not an event). */
+function eventOf(row: Record<string, string>, errors: string[]): EventInput | null {
+  const get = (f: string) => row[`event_${f}`]?.trim() ?? "";
+  if (EVENT_COLUMNS.every((f) => get(f) === "")) return null;
+  const zone = get("timeZone");
+  if (!isTimeZone(zone)) errors.push(`event_timeZone “${zone}” is not a time zone such as Europe/Vienna.`);
+  const startsAt = instant(get("startsAt"), zone);
+  const endsAt = instant(get("endsAt"), zone);
+  if (isTimeZone(zone) && !startsAt) errors.push(`event_startsAt “${get("startsAt")}” is not a date and time such as 2025-11-08T18:00.`);
+  if (isTimeZone(zone) && !endsAt) errors.push(`event_endsAt “${get("endsAt")}” is not a date and time such as 2025-11-08T20:00.`);
+  const online = get("online").toLowerCase();
+  if (!YES.includes(online) && !NO.includes(online)) errors.push(`event_online “${get("online")}” is not yes or no.`);
+  return {
+    startsAt: startsAt ?? "",
+    endsAt: endsAt ?? "",
+    timeZone: zone,
+    venue: text(get("venue")),
+    city: text(get("city")),
+    countryCode: text(get("countryCode")),
+    online: YES.includes(online),
+    joinUrl: text(get("joinUrl")),
+  };
+}
+
 export function parseCsv(content: string): { rows: ParsedRow[]; problem?: string } {
   const parsed = Papa.parse<Record<string, string>>(content, { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
   const fields = parsed.meta.fields ?? [];
@@ -79,6 +119,7 @@ export function parseCsv(content: string): { rows: ParsedRow[]; problem?: string
       if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) errors.push(`metric${n}_value “${get("value")}” is not a whole number from 0 up.`);
       if (mKind && precision && scope && channel !== undefined) metrics.push({ kind: mKind, channel, value, precision, scope });
     }
+    const event = eventOf(row, errors);
     const idempotencyKey = rowKey(row);
     if (seen.has(idempotencyKey)) errors.push(`the same ref or content as line ${seen.get(idempotencyKey)}.`);
     else seen.set(idempotencyKey, line);
@@ -98,6 +139,7 @@ export function parseCsv(content: string): { rows: ParsedRow[]; problem?: string
         startsOn: text(row.startsOn),
         endsOn: text(row.endsOn),
         source: text(row.source),
+        event,
         metrics,
       },
     };
@@ -109,5 +151,6 @@ export function parseCsv(content: string): { rows: ParsedRow[]; problem?: string
 export function columnOf(field: readonly string[]): string {
   const [name, index, sub] = field.slice(3);
   if (name === "metrics" && index !== undefined) return `metric${Number(index) + 1}_${sub ?? "kind"}`;
+  if (name === "event") return index === undefined ? "event" : `event_${index}`;
   return name ?? "row";
 }

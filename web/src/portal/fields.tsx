@@ -51,14 +51,14 @@ export function Field({ label, name, errors, hint, children }: FieldProps) {
 }
 
 /** Errors no field shows, listed at the top of the form. */
-export function ErrorSummary({ errors, shown }: { errors: FieldErrors; shown: string[] }) {
+export function ErrorSummary({ errors, shown, partlyWritten = false }: { errors: FieldErrors; shown: string[]; partlyWritten?: boolean }) {
   const rest = Object.entries(errors).filter(([name]) => !shown.includes(name));
   const count = Object.values(errors).flat().length;
   if (count === 0) return null;
   return (
     <div className="error-summary" role="alert">
       <p>
-        The hub refused this input ({count} {count === 1 ? "problem" : "problems"}); nothing was written.
+        The hub refused this input ({count} {count === 1 ? "problem" : "problems"}); {partlyWritten ? "that part was not written." : "nothing was written."}
         {rest.length === 0 && " See the marked fields."}
       </p>
       {rest.length > 0 && (

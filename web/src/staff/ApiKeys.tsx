@@ -2,10 +2,27 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
+import { ScrollTable } from "../components/Pager";
+import { DataTable } from "../components/DataTable";
 import type { ApiKeyRole } from "../gql/graphql";
 import { Status } from "../components/Layout";
 import { ErrorSummary, Field, errorsByField, type FieldErrors } from "../portal/fields";
 import { formatDateTime } from "../lib/words";
+
+export const ApiKeyFields = graphql(`
+  fragment ApiKeyFields on ApiKey {
+    prefix
+    label
+    role
+    createdAt
+    revokedAt
+    society {
+      id
+      slug
+      acronym
+    }
+  }
+`);
 
 const Keys = graphql(`
   query ApiKeys($includeRevoked: Boolean!) {
@@ -13,16 +30,7 @@ const Keys = graphql(`
       totalCount
       edges {
         node {
-          prefix
-          label
-          role
-          createdAt
-          revokedAt
-          society {
-            id
-            slug
-            acronym
-          }
+          ...ApiKeyFields
         }
       }
     }
@@ -43,21 +51,10 @@ const Issue = graphql(`
     issueApiKey(input: $input) {
       secret
       apiKey {
-        prefix
-        label
-        role
-        createdAt
-        revokedAt
-        society {
-          id
-          slug
-          acronym
-        }
+        ...ApiKeyFields
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -71,9 +68,7 @@ const Revoke = graphql(`
         revokedAt
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
@@ -164,45 +159,32 @@ export function ApiKeys() {
         <label className="inline-field">
           <input type="checkbox" checked={includeRevoked} onChange={(e) => setIncludeRevoked(e.target.checked)} /> Show revoked keys
         </label>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
-          <table data-testid="api-keys">
-            <caption>{data.apiKeys.totalCount} keys, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Prefix</th>
-                <th scope="col">Label</th>
-                <th scope="col">Role</th>
-                <th scope="col">Society</th>
-                <th scope="col">Issued</th>
-                <th scope="col">Revoked</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.apiKeys.edges.map(({ node: k }) => (
-                <tr key={k.prefix}>
-                  <th scope="row">
-                    <code>{k.prefix}</code>
-                  </th>
-                  <td>{k.label}</td>
-                  <td>{k.role.toLowerCase()}</td>
-                  <td>{k.society?.acronym ?? "—"}</td>
-                  <td>{formatDateTime(k.createdAt)}</td>
-                  <td>{k.revokedAt ? formatDateTime(k.revokedAt) : "—"}</td>
-                  <td>
-                    {!k.revokedAt && (
-                      <button type="button" className="secondary" onClick={() => onRevoke(k.prefix, k.label)} aria-label={`Revoke ${k.prefix} (${k.label})`}>
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable>
+          <DataTable
+            testId="api-keys"
+            caption={`${data.apiKeys.totalCount} keys, newest first`}
+            rows={data.apiKeys.edges.map((e) => e.node)}
+            rowKey={(k) => k.prefix}
+            head={{ label: "Prefix", cell: (k) => <code>{k.prefix}</code> }}
+            columns={[
+              { label: "Label", cell: (k) => k.label },
+              { label: "Role", cell: (k) => k.role.toLowerCase() },
+              { label: "Society", cell: (k) => k.society?.acronym ?? "—" },
+              { label: "Issued", cell: (k) => formatDateTime(k.createdAt) },
+              { label: "Revoked", cell: (k) => (k.revokedAt ? formatDateTime(k.revokedAt) : "—") },
+              {
+                label: "Actions",
+                hidden: true,
+                cell: (k) =>
+                  !k.revokedAt && (
+                    <button type="button" className="secondary" onClick={() => onRevoke(k.prefix, k.label)} aria-label={`Revoke ${k.prefix} (${k.label})`}>
+                      Revoke
+                    </button>
+                  ),
+              },
+            ]}
+          />
+        </ScrollTable>
       </section>
     </>
   );

@@ -1,6 +1,8 @@
 // The audit log, newest first, 25 entries a page; "Older" follows the connection's cursor, "Newer" goes back along
 // the cursors already seen (the API pages forward only).
 import { useState } from "react";
+import { PageControls, ScrollTable, useCursorPages } from "../components/Pager";
+import { DataTable } from "../components/DataTable";
 import { useQuery } from "urql";
 import { graphql } from "../gql";
 import { Status } from "../components/Layout";
@@ -41,9 +43,9 @@ const Log = graphql(`
 `);
 
 export function AuditLog() {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = useCursorPages();
   const [action, setAction] = useState("");
-  const after = cursors[cursors.length - 1];
+  const after = pages.after;
   const [{ data, error }] = useQuery({ query: Log, variables: { after, action: action.trim() || null }, requestPolicy: "cache-and-network" });
   if (error) return <Status error>Could not load the audit log: {error.message}</Status>;
   return (
@@ -56,7 +58,7 @@ export function AuditLog() {
           placeholder="e.g. activity.approve"
           onChange={(e) => {
             setAction(e.target.value);
-            setCursors([null]);
+            pages.first();
           }}
         />
       </label>
@@ -64,30 +66,20 @@ export function AuditLog() {
         <Status>Loading the audit log…</Status>
       ) : (
         <>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Scrollable table">
-            <table data-testid="audit-log">
-              <caption>
-                {data.auditLog.totalCount} entries, newest first (page {cursors.length})
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">#</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Values</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.auditLog.edges.map(({ node: e }) => (
-                  <tr key={e.sequence}>
-                    <th scope="row">{e.sequence}</th>
-                    <td>{formatDateTime(e.at)}</td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
-                    <td>
+          <ScrollTable>
+            <DataTable
+              testId="audit-log"
+              caption={`${data.auditLog.totalCount} entries, newest first (page ${pages.page})`}
+              rows={data.auditLog.edges.map((edge) => edge.node)}
+              rowKey={(e) => String(e.sequence)}
+              head={{ label: "#", cell: (e) => e.sequence }}
+              columns={[
+                { label: "When", cell: (e) => formatDateTime(e.at) },
+                { label: "Action", cell: (e) => <code>{e.action}</code> },
+                {
+                  label: "Who",
+                  cell: (e) => (
+                    <>
                       {e.actorRole.toLowerCase()}
                       {e.actorSociety && ` (${e.actorSociety.acronym})`}
                       {e.actorKeyPrefix && (
@@ -95,41 +87,44 @@ export function AuditLog() {
                           <code>{e.actorKeyPrefix}</code>
                         </div>
                       )}
-                    </td>
-                    <td>
+                    </>
+                  ),
+                },
+                {
+                  label: "What",
+                  cell: (e) => (
+                    <>
                       {e.targetType}
                       {e.society && ` of ${e.society.acronym}`}
                       <div className="meta">
                         <code>{e.targetId}</code>
                       </div>
-                    </td>
-                    <td>
-                      <details>
-                        <summary>Before and after</summary>
-                        <p>Before:</p>
-                        <pre className="json">{e.before == null ? "— (created)" : JSON.stringify(e.before, null, 2)}</pre>
-                        <p>After:</p>
-                        <pre className="json">{JSON.stringify(e.after, null, 2)}</pre>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="actions">
-            <button type="button" className="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-              Newer
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={!data.auditLog.pageInfo.hasNextPage}
-              onClick={() => setCursors([...cursors, data.auditLog.pageInfo.endCursor ?? null])}
-            >
-              Older
-            </button>
-          </div>
+                    </>
+                  ),
+                },
+                {
+                  label: "Values",
+                  cell: (e) => (
+                    <details>
+                      <summary>Before and after</summary>
+                      <p>Before:</p>
+                      <pre className="json">{e.before == null ? "— (created)" : JSON.stringify(e.before, null, 2)}</pre>
+                      <p>After:</p>
+                      <pre className="json">{JSON.stringify(e.after, null, 2)}</pre>
+                    </details>
+                  ),
+                },
+              ]}
+            />
+          </ScrollTable>
+          <PageControls
+            pages={pages}
+            hasNextPage={data.auditLog.pageInfo.hasNextPage}
+            endCursor={data.auditLog.pageInfo.endCursor}
+            label="Pages of the audit log"
+            previousText="Newer"
+            nextText="Older"
+          />
         </>
       )}
     </section>

@@ -1,61 +1,28 @@
 // New submissions and pending changes, each with a before/after table; approve or reject with an optional note.
+// The queue is paged along the API's connection, 25 at a time, oldest waiting last (the API's order: newest first).
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql";
-import type { ReviewDecision } from "../gql/graphql";
+import type { ActivityContentFragment, ReviewDecision } from "../gql/graphql";
 import { Status } from "../components/Layout";
-import { channelLabel, enumLabel, figureInWords, kindLabel, type Precision } from "../lib/words";
+import { PageControls, useCursorPages } from "../components/Pager";
+import { channelLabel, enumLabel, eventInWords, figureInWords, kindLabel, type Precision } from "../lib/words";
+
+/** The query's `first`: what one page of the queue holds. */
+const PAGE_SIZE = 25;
 
 const Queue = graphql(`
-  query ReviewQueue {
-    activities(filter: { awaitingReview: true }, first: 25) {
+  query ReviewQueue($after: String) {
+    activities(filter: { awaitingReview: true }, first: 25, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
-          id
-          title
-          kind
-          status
-          version
-          description
-          url
-          source
-          startsOn
-          endsOn
+          ...ActivityContent
           createdAt
-          society {
-            id
-            slug
-            acronym
-          }
-          edition {
-            id
-            year
-          }
-          metrics {
-            id
-            kind
-            channel
-            value
-            precision
-            scope
-          }
-          pendingChange {
-            title
-            kind
-            description
-            url
-            source
-            startsOn
-            endsOn
-            metrics {
-              kind
-              channel
-              value
-              precision
-              scope
-            }
-          }
         }
       }
     }
@@ -75,20 +42,16 @@ const Review = graphql(`
         }
       }
       userErrors {
-        field
-        code
-        message
+        ...UserErrorFields
       }
     }
   }
 `);
 
-type Item = NonNullable<ReturnType<typeof useQueue>["data"]>["activities"]["edges"][number]["node"];
-type Fields = { title: string; kind: string; description?: string | null; url?: string | null; source?: string | null; startsOn?: string | null; endsOn?: string | null; metrics: { kind: string; channel?: string | null; value: number; precision: Precision; scope: string }[] };
-
-function useQueue() {
-  return useQuery({ query: Queue, requestPolicy: "cache-and-network" })[0];
-}
+type Item = ActivityContentFragment;
+type Fields = Pick<Item, "title" | "kind" | "description" | "url" | "source" | "startsOn" | "endsOn" | "event"> & {
+  metrics: { kind: string; channel?: string | null; value: number; precision: Precision; scope: string }[];
+};
 
 const figures = (f: Fields) =>
   f.metrics.map((m) => `${figureInWords(m)} ${kindLabel(m.kind, m.value)}${m.channel ? ` (${channelLabel(m.channel)})` : ""}${m.scope === "CAMPAIGN" ? ", whole campaign" : ""}`).join("; ") || "—";
@@ -101,6 +64,7 @@ const ROWS: [string, (f: Fields) => string][] = [
   ["Source", (f) => f.source ?? "—"],
   ["First day", (f) => f.startsOn ?? "—"],
   ["Last day", (f) => f.endsOn ?? "—"],
+  ["Event", (f) => eventInWords(f.event)],
   ["Figures", figures],
 ];
 
@@ -139,7 +103,8 @@ function Diff({ item }: { item: Item }) {
 }
 
 export function ReviewQueue() {
-  const [{ data, error, fetching }, refetch] = useQuery({ query: Queue, requestPolicy: "cache-and-network" });
+  const pages = useCursorPages();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: Queue, variables: { after: pages.after }, requestPolicy: "cache-and-network" });
   const [, review] = useMutation(Review);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -162,11 +127,25 @@ export function ReviewQueue() {
     for (const item of list) if (await decide(item, decision)) done++;
     setBusy(false);
     setMessage(`${decision === "APPROVE" ? "Approved" : "Rejected"} ${done} of ${list.length}.`);
-    refetch({ requestPolicy: "network-only" });
+    // A page decided as a whole is gone from the queue: start again from the newest.
+    if (list.length === items.length && pages.page > 1) pages.first();
+    else refetch({ requestPolicy: "network-only" });
   }
 
   if (error) return <Status error>Could not load the queue: {error.message}</Status>;
   if (!data) return <Status>Loading the review queue…</Status>;
+  const total = data.activities.totalCount;
+  const from = (pages.page - 1) * PAGE_SIZE + 1;
+  const pager = (where: string) => (
+    <PageControls
+      pages={pages}
+      hasNextPage={data.activities.pageInfo.hasNextPage}
+      endCursor={data.activities.pageInfo.endCursor}
+      label={`Pages of the review queue (${where})`}
+      previousText={`Previous ${PAGE_SIZE}`}
+      nextText={`Next ${PAGE_SIZE}`}
+    />
+  );
   return (
     <section aria-labelledby="queue-heading" aria-busy={fetching || busy}>
       <h2 id="queue-heading">Waiting for review</h2>
@@ -176,10 +155,11 @@ export function ReviewQueue() {
         </p>
       )}
       <p data-testid="queue-count">
-        {data.activities.totalCount === 0
+        {total === 0 && items.length === 0
           ? "Nothing waits for review."
-          : `${data.activities.totalCount} waiting${data.activities.totalCount > items.length ? `; the newest ${items.length} shown` : ""}.`}
+          : `${total} waiting${total > items.length || pages.page > 1 ? `; ${from}–${from + items.length - 1} shown (page ${pages.page})` : ""}.`}
       </p>
+      {pager("top")}
       {items.length > 1 && (
         <div className="actions">
           <button type="button" disabled={busy} onClick={() => run(items, "APPROVE")}>
@@ -214,6 +194,7 @@ export function ReviewQueue() {
           </div>
         </article>
       ))}
+      {items.length > 3 && pager("end")}
     </section>
   );
 }
