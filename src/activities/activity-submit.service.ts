@@ -13,6 +13,7 @@ import { inTransaction, type WriteResult } from "../shared/write.js";
 import { hashOf, submittedState, today } from "./activity.convert.js";
 import { rowValues, snapshot, sortMetrics, validateState, type ActivityState, type MetricState } from "./activity.state.js";
 import type { SubmitActivityInput } from "./activity-write.inputs.js";
+import { coOrganiserIds, insertCoOrganisers } from "./activity.co-organisers.js";
 
 const MAX_BATCH = LIMITS.activity.batch;
 
@@ -27,6 +28,7 @@ interface Prepared {
   key: string;
   state: ActivityState;
   hash: string;
+  coOrganisers: number[];
 }
 
 export interface Submitted {
@@ -46,7 +48,7 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
   if (inputs.length === 0) return { result: [], userErrors: [] };
 
   // Resolve societies and editions for the whole batch in two statements.
-  const slugs = [...new Set(inputs.map((i) => i.societySlug).filter((s): s is string => s != null))];
+  const slugs = [...new Set([...inputs.map((i) => i.societySlug), ...inputs.flatMap((i) => i.coOrganisers ?? [])].filter((s): s is string => s != null))];
   const years = [...new Set(inputs.map((i) => i.year))];
   const societyRows = slugs.length
     ? await ctx.db.select({ id: societies.id, slug: societies.slug }).from(societies).where(inArray(societies.slug, slugs))
@@ -81,9 +83,11 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
     const state = submittedState(input, at);
     validateState(state, input.year, at, today());
     if (societyId !== undefined && editionId !== undefined) {
-      // The order of the figures is not part of the input's meaning: a retry may list them differently.
-      const hash = hashOf({ societyId, year: input.year, state: { ...state, metrics: sortMetrics(state.metrics) } });
-      prepared.push({ index, societyId, editionId, key, state, hash });
+      const coOrganisers = coOrganiserIds(input.coOrganisers, societyId, societyBySlug, at);
+      // The order of the figures is not part of the input's meaning: a retry may list them differently. Co-organisers
+      // join the hash only when named, so that earlier submissions keep their hashes (and replays).
+      const hash = hashOf({ societyId, year: input.year, state: { ...state, metrics: sortMetrics(state.metrics) }, ...(coOrganisers.length ? { coOrganisers } : {}) });
+      prepared.push({ index, societyId, editionId, key, state, hash, coOrganisers });
     }
   });
   if (!issues.ok) return { result: null, userErrors: issues.list };
@@ -136,10 +140,17 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
         return row ? p.state.metrics.map((m) => ({ ...m, activityId: row.id })) : [];
       }),
     );
+    await insertCoOrganisers(
+      db,
+      prepared.flatMap((p) => {
+        const row = byKey.get(`${p.societyId}:${p.key}`);
+        return row ? p.coOrganisers.map((societyId) => ({ activityId: row.id, societyId })) : [];
+      }),
+    );
     const audit: AuditEntry[] = prepared.flatMap((p) => {
       const row = byKey.get(`${p.societyId}:${p.key}`);
       return row
-        ? [{ action: "activity.submit", targetType: "Activity" as const, targetId: row.id, societyId: row.societyId, before: null, after: snapshot(row, p.state, null) }]
+        ? [{ action: "activity.submit", targetType: "Activity" as const, targetId: row.id, societyId: row.societyId, before: null, after: { ...snapshot(row, p.state, null), ...(p.coOrganisers.length ? { coOrganisers: p.coOrganisers } : {}) } }]
         : [];
     });
     await appendAudit(db, ctx.viewer, ctx.requestId, audit);

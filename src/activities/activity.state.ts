@@ -4,6 +4,7 @@ import type { ActivityKind, Channel, MetricKind, MetricScope, Precision } from "
 import type { ActivityRow, MetricRow } from "../db/schema.js";
 import type { Issues } from "../shared/user-errors.js";
 import { checkFigures } from "../metrics/metric.coverage.js";
+import { checkMeasures } from "../metrics/metric.measure.js";
 import { LIMITS as ALL_LIMITS } from "../shared/limits.js";
 import { isHttpUrl, isTimeZone, localDate } from "../shared/text.js";
 
@@ -216,4 +217,5 @@ export function validateState(state: ActivityState, year: number, issues: Issues
     } else seen.set(key, i);
   });
   checkFigures(state.metrics, issues);
+  checkMeasures(state.metrics, issues);
 }
