@@ -2,6 +2,8 @@
 // staff marking two activities as the same event, the staff preview honouring those marks on pending figures, and
 // figures whose kind and coverage do not say one measure. All through GraphQL, against the real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectReport, inProcess } from "../src/summaries/report.collect.js";
+import { renderCsv, renderMarkdown } from "../src/summaries/report.js";
 import { factories } from "./support/factories.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
 
@@ -23,7 +25,7 @@ beforeAll(async () => {
     if (!editions.has(year)) editions.set(year, (await make.edition(year)).id);
     return editions.get(year)!;
   };
-  society = async (slug, countryCode) => (await make.society({ slug, countryCode })).id;
+  society = async (slug, countryCode) => (await make.society({ slug, countryCode, acronym: slug.toUpperCase() })).id;
 });
 afterAll(() => hub.close());
 
@@ -96,6 +98,15 @@ describe("a webinar co-hosted by two societies, recorded as one activity", () =>
       { countryCode: "DE", societies: 1, value: 350, coReported: true },
       { countryCode: "FR", societies: 1, value: 350, coReported: true },
     ]);
+  });
+
+  it("names every organiser in the report, marks the shared ranking rows, and keeps the CSV total at 350", async () => {
+    const report = (await collectReport(inProcess(hub.app.context(undefined, STAFF)), 2050, false))!;
+    const md = renderMarkdown(report);
+    expect(md).toMatch(/\*\*[\w ]+\*\*: CO-DE 350 \(100%\) \(shared\), CO-FR 350 \(100%\) \(shared\)/);
+    expect(md).toContain("counted once in the total");
+    expect(md).toMatch(/350 \(CO-DE with CO-FR, Joint webinar\); source: registration list/);
+    expect(renderCsv(report).split("\r\n").find((l) => l.startsWith("2050,REGISTRATIONS,,"))).toMatch(/^2050,REGISTRATIONS,,350,EXACT,/);
   });
 
   it("lets only the lead change the co-organisers before approval, and only staff after", async () => {

@@ -2,8 +2,8 @@
 // report command, the CSV download and the API cannot disagree.
 import type { ActivityKind, Channel, MetricKind, Precision } from "../db/enums.js";
 
-const FIGURES = `figures { role value precision scope derived source asOf window note coverage { everything channels }
-      activity { title society { acronym } } }`;
+const FIGURES = `figures { role value precision scope derived source asOf window note coverage { everything channels } coReported
+      activity { title society { acronym } coOrganisers { acronym } } }`;
 
 export const REPORT_QUERY = `query Report($year: Int!, $includePending: Boolean!) {
   summary(year: $year, includePending: $includePending) {
@@ -21,7 +21,7 @@ export const REPORT_QUERY = `query Report($year: Int!, $includePending: Boolean!
 export function detailsQuery(kinds: MetricKind[], ranked: MetricKind[]): string {
   const fields = [
     ...kinds.map((k) => `channels_${k}: byChannel(kind: ${k}) { channel value precision campaignWide { value precision } societiesOwn { value precision } unsourced sourcesDisagree ${FIGURES} }`),
-    ...ranked.map((k) => `top_${k}: bySociety(kind: ${k}, first: 5) { society { acronym name } value precision share ${FIGURES} }`),
+    ...ranked.map((k) => `top_${k}: bySociety(kind: ${k}, first: 5) { society { acronym name } value precision share coReported ${FIGURES} }`),
   ];
   return `query Details($year: Int!, $includePending: Boolean!) {
   summary(year: $year, includePending: $includePending) {
@@ -48,7 +48,9 @@ export interface SourceData extends FigureData {
   window: string | null;
   note: string | null;
   coverage: CoverageData;
-  activity: { title: string; society: { acronym: string } } | null;
+  /** Co-organised, or marked the same as another society's figure or activity: counted once, credited to each. */
+  coReported: boolean;
+  activity: { title: string; society: { acronym: string }; coOrganisers: Array<{ acronym: string }> } | null;
 }
 interface Provenance {
   unsourced: boolean;
@@ -73,7 +75,7 @@ export interface ReportData {
     records: Array<{ kind: MetricKind; channel: Channel | null; current: FigureData; previousYear: number | null }>;
   };
   channels: Partial<Record<MetricKind, Array<{ channel: Channel; value: number; precision: Precision; campaignWide: FigureData | null; societiesOwn: FigureData | null } & Provenance>>>;
-  rankings: Partial<Record<MetricKind, Array<{ society: { acronym: string; name: string }; value: number; precision: Precision; share: number | null; figures: SourceData[] }>>>;
+  rankings: Partial<Record<MetricKind, Array<{ society: { acronym: string; name: string }; value: number; precision: Precision; share: number | null; coReported: boolean; figures: SourceData[] }>>>;
 }
 
 const number = (n: number) => n.toLocaleString("en-GB");
@@ -141,7 +143,8 @@ const ROLE_WORDS = { COUNTED: "counted", CONTAINED: "contained in a counted figu
 
 /** "counted: more than 2,000 (ESR, IDoR 2020 report) — S26 dvta.de ...; window: ...; note: ..." */
 export function sourceLine(f: SourceData): string {
-  const who = f.activity ? `${f.activity.society.acronym}, ${f.activity.title}` : "a figure the viewer may not open";
+  const organisers = f.activity ? [f.activity.society, ...f.activity.coOrganisers].map((o) => o.acronym).join(" with ") : "";
+  const who = f.activity ? `${organisers}, ${f.activity.title}` : "a figure the viewer may not open";
   const parts = [`${ROLE_WORDS[f.role]}: ${inWords(f)}${coverageWords(f.coverage)} (${who})${f.derived ? " [derived]" : ""}`];
   parts.push(f.source ? `source: ${f.source}` : "NO SOURCE");
   if (f.asOf) parts.push(`as of ${f.asOf}`);
@@ -183,8 +186,9 @@ export function renderMarkdown(data: ReportData): string {
   if (ranked.length) {
     out.push("## Top societies (their own figures)", "");
     for (const [kind, list] of ranked) {
-      out.push(`**${words(kind)}**: ` + list!.map((e) => `${e.society.acronym} ${inWords(e)}${e.share !== null ? ` (${(e.share * 100).toFixed(0)}%)` : ""}`).join(", "), "");
+      out.push(`**${words(kind)}**: ` + list!.map((e) => `${e.society.acronym} ${inWords(e)}${e.share !== null ? ` (${(e.share * 100).toFixed(0)}%)` : ""}${e.coReported ? " (shared)" : ""}`).join(", "), "");
       for (const e of list!) for (const f of e.figures) out.push(`- ${e.society.acronym}: ${sourceLine(f)}`);
+      if (list!.some((e) => e.coReported)) out.push("", "(shared) a figure co-organised or reported by several societies: credited to each of them here, counted once in the total.");
       out.push("");
     }
   }
