@@ -2,8 +2,8 @@
 // report command, the CSV download and the API cannot disagree.
 import type { ActivityKind, Channel, MetricKind, Precision } from "../db/enums.js";
 
-const FIGURES = `figures { role value precision scope derived source asOf window note coverage { everything channels } coReported
-      activity { title society { acronym } coOrganisers { acronym } } }`;
+const FIGURES = `figures { role value precision scope derived source asOf window note coverage { everything channels } coReported coOrganisers
+      activity { title society { acronym } } }`;
 
 export const REPORT_QUERY = `query Report($year: Int!, $includePending: Boolean!) {
   summary(year: $year, includePending: $includePending) {
@@ -50,7 +50,9 @@ export interface SourceData extends FigureData {
   coverage: CoverageData;
   /** Co-organised, or marked the same as another society's figure or activity: counted once, credited to each. */
   coReported: boolean;
-  activity: { title: string; society: { acronym: string }; coOrganisers: Array<{ acronym: string }> } | null;
+  /** Acronyms of its activity's co-organising societies. */
+  coOrganisers: string[];
+  activity: { title: string; society: { acronym: string } } | null;
 }
 interface Provenance {
   unsourced: boolean;
@@ -143,7 +145,7 @@ const ROLE_WORDS = { COUNTED: "counted", CONTAINED: "contained in a counted figu
 
 /** "counted: more than 2,000 (ESR, IDoR 2020 report) — S26 dvta.de ...; window: ...; note: ..." */
 export function sourceLine(f: SourceData): string {
-  const organisers = f.activity ? [f.activity.society, ...f.activity.coOrganisers].map((o) => o.acronym).join(" with ") : "";
+  const organisers = f.activity ? [f.activity.society.acronym, ...f.coOrganisers].join(" with ") : "";
   const who = f.activity ? `${organisers}, ${f.activity.title}` : "a figure the viewer may not open";
   const parts = [`${ROLE_WORDS[f.role]}: ${inWords(f)}${coverageWords(f.coverage)} (${who})${f.derived ? " [derived]" : ""}`];
   parts.push(f.source ? `source: ${f.source}` : "NO SOURCE");
