@@ -271,4 +271,13 @@ describe("a figure whose kind and coverage do not say one measure", () => {
       { input: { activityId: ok.data.submitActivity.activity.id, expectedVersion: 1, metrics: [{ kind: "PAGE_LIKES", channel: "EMAIL", value: 5 }] } }, partner);
     expect(data.recordMetrics.userErrors).toEqual([{ field: ["input", "metrics", "0", "channel"], code: "AMBIGUOUS_MEASURE" }]);
   });
+
+  it("stores a changed named set of channels when a figure is recorded again (not only its value)", async () => {
+    const ok = await submit([{ kind: "MENTIONS", channels: ["TWITTER", "FACEBOOK"], value: 300 }], "named-set", partner);
+    expect(ok.data.submitActivity.userErrors).toEqual([]);
+    const { data } = await hub.gql(`mutation($input: RecordMetricsInput!) { recordMetrics(input: $input) {
+      activity { metrics { value window coverage { channels } } } userErrors { code } } }`,
+      { input: { activityId: ok.data.submitActivity.activity.id, expectedVersion: 1, metrics: [{ kind: "MENTIONS", channels: ["TWITTER", "FACEBOOK", "YOUTUBE"], value: 400, window: "IDoR week" }] } }, partner);
+    expect(data.recordMetrics).toEqual({ userErrors: [], activity: { metrics: [{ value: 400, window: "IDoR week", coverage: { channels: ["TWITTER", "FACEBOOK", "YOUTUBE"] } }] } });
+  });
 });
