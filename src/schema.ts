@@ -16,6 +16,7 @@ import { AuditResolver } from "./audit/audit.resolver.js";
 import { EditionSummaryResolver, SummaryResolver } from "./summaries/summary.resolver.js";
 import { SummaryFigureResolver } from "./summaries/figure-use.resolver.js";
 import { SameFigureResolver } from "./metrics/metric.same-as.js";
+import { ActivityOrganisersResolver } from "./activities/activity-organisers.resolver.js";
 import { EditionPartnerResolver, EditionPartnersResolver } from "./partners/partner.resolver.js";
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -39,6 +40,7 @@ export function hubSchema(): Promise<GraphQLSchema> {
       EditionSummaryResolver,
       SummaryFigureResolver,
       SameFigureResolver,
+      ActivityOrganisersResolver,
       EditionPartnerResolver,
       EditionPartnersResolver,
     ],

@@ -14,6 +14,7 @@ import { hashOf, submittedState, today } from "./activity.convert.js";
 import { rowValues, snapshot, sortMetrics, validateState, type ActivityState, type MetricState } from "./activity.state.js";
 import type { SubmitActivityInput } from "./activity-write.inputs.js";
 import { SubmitActivitiesSchema, SubmitActivitySchema } from "./activity-write.schema.js";
+import { coOrganiserIds, insertCoOrganisers } from "./activity.co-organisers.js";
 
 async function insertMetrics(db: Db, rows: Array<MetricState & { activityId: number }>) {
   for (let i = 0; i < rows.length; i += 2000) await db.insert(metrics).values(rows.slice(i, i + 2000));
@@ -26,6 +27,7 @@ interface Prepared {
   key: string;
   state: ActivityState;
   hash: string;
+  coOrganisers: number[];
 }
 
 export interface Submitted {
@@ -42,7 +44,7 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
   if (inputs.length === 0) return { result: [], userErrors: [] };
 
   // Resolve societies and editions for the whole batch in two statements.
-  const slugs = [...new Set(inputs.map((i) => i.societySlug).filter((s): s is string => s != null))];
+  const slugs = [...new Set([...inputs.map((i) => i.societySlug), ...inputs.flatMap((i) => i.coOrganisers ?? [])].filter((s): s is string => s != null))];
   const years = [...new Set(inputs.map((i) => i.year))];
   const societyRows = slugs.length
     ? await ctx.db.select({ id: societies.id, slug: societies.slug }).from(societies).where(inArray(societies.slug, slugs))
@@ -76,9 +78,11 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
     const state = submittedState(input, at);
     validateState(state, input.year, at, today());
     if (societyId !== undefined && editionId !== undefined) {
-      // The order of the figures is not part of the input's meaning: a retry may list them differently.
-      const hash = hashOf({ societyId, year: input.year, state: { ...state, metrics: sortMetrics(state.metrics) } });
-      prepared.push({ index, societyId, editionId, key, state, hash });
+      const coOrganisers = coOrganiserIds(input.coOrganisers, societyId, societyBySlug, at);
+      // The order of the figures is not part of the input's meaning: a retry may list them differently. Co-organisers
+      // join the hash only when named, so that earlier submissions keep their hashes (and replays).
+      const hash = hashOf({ societyId, year: input.year, state: { ...state, metrics: sortMetrics(state.metrics) }, ...(coOrganisers.length ? { coOrganisers } : {}) });
+      prepared.push({ index, societyId, editionId, key, state, hash, coOrganisers });
     }
   });
   if (!issues.ok) return { result: null, userErrors: issues.list };
@@ -131,10 +135,17 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
         return row ? p.state.metrics.map((m) => ({ ...m, activityId: row.id })) : [];
       }),
     );
+    await insertCoOrganisers(
+      db,
+      prepared.flatMap((p) => {
+        const row = byKey.get(`${p.societyId}:${p.key}`);
+        return row ? p.coOrganisers.map((societyId) => ({ activityId: row.id, societyId })) : [];
+      }),
+    );
     const audit: AuditEntry[] = prepared.flatMap((p) => {
       const row = byKey.get(`${p.societyId}:${p.key}`);
       return row
-        ? [{ action: "activity.submit", targetType: "Activity" as const, targetId: row.id, societyId: row.societyId, before: null, after: snapshot(row, p.state, null) }]
+        ? [{ action: "activity.submit", targetType: "Activity" as const, targetId: row.id, societyId: row.societyId, before: null, after: { ...snapshot(row, p.state, null), ...(p.coOrganisers.length ? { coOrganisers: p.coOrganisers } : {}) } }]
         : [];
     });
     await appendAudit(db, ctx.viewer, ctx.requestId, audit);

@@ -140,6 +140,12 @@ export class SubmitActivityInput {
 
   @Field(() => [MetricInput], { nullable: true, description: `Its figures (at most ${L.metrics}).` })
   metrics?: MetricInput[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Slugs of the societies that co-organise it with yours (one activity for one co-hosted event, so its figures count once). They see it and may record its figures; change the list with setCoOrganisers.",
+  })
+  coOrganisers?: string[] | null;
 }
 
 @InputType("SubmitActivitiesInput", { description: `Up to ${L.batch} new activities, written all together or not at all.` })

@@ -11,6 +11,7 @@ import { fromGlobalId } from "../shared/global-id.js";
 import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
 import { canSeeActivity } from "./activity.policy.js";
+import { coOrganises } from "./activity.co-organisers.js";
 import { alignEventDates, eventState, metricsFromInput, today } from "./activity.convert.js";
 import { checkInput } from "../shared/input-schema.js";
 import { clean } from "../shared/text.js";
@@ -62,6 +63,10 @@ async function applyState(db: Db, row: ActivityRow, current: MetricRow[], state:
           asOf: sql`excluded.as_of`,
           source: sql`excluded.source`,
           note: sql`excluded.note`,
+          channels: sql`excluded.channels`,
+          derived: sql`excluded.derived`,
+          window: sql`excluded."window"`,
+          overrideNote: sql`excluded.override_note`,
           updatedAt: sql`now()`,
         },
       });
@@ -77,7 +82,14 @@ interface Loaded {
 }
 
 /** Locks an activity for a write; NOT_FOUND when missing or invisible, FORBIDDEN when visible but not the caller's. */
-async function loadForWrite(ctx: Context, db: Db, globalId: string, field: string[], action: "activity:update" | "activity:withdraw" | "activity:review"): Promise<Loaded> {
+async function loadForWrite(
+  ctx: Context,
+  db: Db,
+  globalId: string,
+  field: string[],
+  action: "activity:update" | "activity:withdraw" | "activity:review",
+  figuresOnly = false,
+): Promise<Loaded> {
   const decoded = fromGlobalId(globalId);
   const notFound = () =>
     new UserErrorsAbort([{ field, code: "NOT_FOUND", message: `No activity with ID "${globalId.slice(0, 80)}" is visible to you.` }]);
@@ -88,8 +100,12 @@ async function loadForWrite(ctx: Context, db: Db, globalId: string, field: strin
     .innerJoin(editions, eq(editions.id, activities.editionId))
     .where(eq(activities.id, decoded.id))
     .for("update", { of: activities });
-  if (!found || !canSeeActivity(ctx.viewer, found.row)) throw notFound();
-  assertCan(ctx.viewer, action, found.row);
+  if (!found) throw notFound();
+  // A co-organiser sees the activity and may change its figures (recordMetrics/removeMetrics), nothing else.
+  const foreign = ctx.viewer.role === "PARTNER" && found.row.societyId !== ctx.viewer.societyId;
+  const coOrganiser = foreign && (await coOrganises(db, ctx.viewer, found.row.id));
+  if (!canSeeActivity(ctx.viewer, found.row) && !coOrganiser) throw notFound();
+  if (!(coOrganiser && figuresOnly)) assertCan(ctx.viewer, action, found.row);
   const current = await db.select().from(metrics).where(eq(metrics.activityId, found.row.id));
   const [change] = await db.select().from(activityChanges).where(eq(activityChanges.activityId, found.row.id));
   return { row: found.row, metrics: current, pending: (change?.proposed as ActivityState | undefined) ?? null, year: found.year };
@@ -155,13 +171,13 @@ async function writeState(ctx: Context, db: Db, loaded: Loaded, next: ActivitySt
  */
 function changeActivity(
   ctx: Context,
-  target: { id: string; field: string; expectedVersion: number; input: unknown; schema: Parameters<typeof checkInput>[0] },
+  target: { id: string; field: string; expectedVersion: number; input: unknown; schema: Parameters<typeof checkInput>[0]; figuresOnly?: boolean },
   action: string,
   next: (base: ActivityState, issues: Issues, year: number) => ActivityState,
 ): Promise<WriteResult<ActivityRow>> {
   assertCan(ctx.viewer, "activity:update");
   return inTransaction(ctx, async (db) => {
-    const loaded = await loadForWrite(ctx, db, target.id, ["input", target.field], "activity:update");
+    const loaded = await loadForWrite(ctx, db, target.id, ["input", target.field], "activity:update", target.figuresOnly);
     checkVersion(loaded, target.expectedVersion, ["input", "expectedVersion"]);
     const base = loaded.pending ?? stateOf(loaded.row, loaded.metrics);
     const issues = new Issues([], ["input"]);
@@ -192,7 +208,7 @@ export function updateActivity(ctx: Context, input: UpdateActivityInput): Promis
 }
 
 export function recordMetrics(ctx: Context, input: RecordMetricsInput): Promise<WriteResult<ActivityRow>> {
-  const target = { id: input.activityId, field: "activityId", expectedVersion: input.expectedVersion, input, schema: RecordMetricsSchema };
+  const target = { id: input.activityId, field: "activityId", expectedVersion: input.expectedVersion, input, schema: RecordMetricsSchema, figuresOnly: true };
   return changeActivity(ctx, target, "activity.recordMetrics", (base, issues, year) => {
     const incoming = metricsFromInput(input.metrics);
     // Checked with the incoming figures alone, so that problems name the input's own indexes.
@@ -204,7 +220,7 @@ export function recordMetrics(ctx: Context, input: RecordMetricsInput): Promise<
 }
 
 export function removeMetrics(ctx: Context, input: RemoveMetricsInput): Promise<WriteResult<ActivityRow>> {
-  const target = { id: input.activityId, field: "activityId", expectedVersion: input.expectedVersion, input, schema: RemoveMetricsSchema };
+  const target = { id: input.activityId, field: "activityId", expectedVersion: input.expectedVersion, input, schema: RemoveMetricsSchema, figuresOnly: true };
   // Removing figures cannot make a valid state invalid: nothing to validate beyond the names (each named once: schema).
   return changeActivity(ctx, target, "activity.removeMetrics", (base, issues) => {
     const present = new Set(base.metrics.map(metricKey));

@@ -1,7 +1,7 @@
 // Who may see which activities. Every read path (lists, relations, node(id), events, loaders) goes through here.
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Viewer } from "../context.js";
-import { activities, activityChanges, type ActivityRow } from "../db/schema.js";
+import { activities, activityChanges, activityCoOrganisers, type ActivityRow } from "../db/schema.js";
 
 /** SQL condition on `activities` for what the viewer may see; undefined means everything. */
 export function visibleActivities(viewer: Viewer): SQL | undefined {
@@ -9,7 +9,12 @@ export function visibleActivities(viewer: Viewer): SQL | undefined {
     case "STAFF":
       return undefined;
     case "PARTNER":
-      return or(eq(activities.status, "APPROVED"), eq(activities.societyId, viewer.societyId));
+      // Its own society's activities, and those it co-organises (activity.co-organisers.ts), in any status.
+      return or(
+        eq(activities.status, "APPROVED"),
+        eq(activities.societyId, viewer.societyId),
+        sql`exists (select 1 from ${activityCoOrganisers} where ${activityCoOrganisers.activityId} = ${activities.id} and ${activityCoOrganisers.societyId} = ${viewer.societyId})`,
+      );
     case "PUBLIC":
       return eq(activities.status, "APPROVED");
   }

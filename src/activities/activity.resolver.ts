@@ -12,6 +12,7 @@ import { listActivities } from "./activity.service.js";
 import { eventOf } from "../events/event.service.js";
 import { ActivityChange } from "./activity-change.type.js";
 import { managesActivity } from "./activity.policy.js";
+import { coOrganises } from "./activity.co-organisers.js";
 
 @Resolver(() => Activity)
 export class ActivityResolver {
@@ -53,20 +54,20 @@ export class ActivityResolver {
   @FieldResolver(() => ActivityChange, {
     nullable: true,
     description:
-      "A change to this APPROVED activity waiting for review; visible to its society's partners and to staff, null for others.",
+      "A change to this APPROVED activity waiting for review; visible to the partners of its society and of its co-organisers, and to staff; null for others.",
   })
   async pendingChange(@Root() activity: ActivityRow, @Ctx() ctx: Context) {
-    if (activity.status !== "APPROVED" || !managesActivity(ctx.viewer, activity)) return null;
+    if (activity.status !== "APPROVED" || !(await sharesActivity(ctx, activity))) return null;
     const state = await ctx.loaders.pendingChangeByActivityId.load(activity.id);
     return state ? { ...state, event: state.event } : null;
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "Staff's note from the last review; visible to the activity's society and to staff, null for others.",
+    description: "Staff's note from the last review; visible to the partners of its society and of its co-organisers, and to staff; null for others.",
   })
-  reviewNote(@Root() activity: ActivityRow, @Ctx() ctx: Context) {
-    return managesActivity(ctx.viewer, activity) ? activity.reviewNote : null;
+  async reviewNote(@Root() activity: ActivityRow, @Ctx() ctx: Context) {
+    return activity.reviewNote !== null && (await sharesActivity(ctx, activity)) ? activity.reviewNote : null;
   }
 
   @FieldResolver(() => ActivityEvent, {
@@ -76,6 +77,11 @@ export class ActivityResolver {
   event(@Root() activity: ActivityRow) {
     return eventOf(activity);
   }
+}
+
+/** Its society's partners and staff, and the partners of a co-organising society (asked only for those). */
+async function sharesActivity(ctx: Context, activity: ActivityRow): Promise<boolean> {
+  return managesActivity(ctx.viewer, activity) || coOrganises(ctx.db, ctx.viewer, activity.id);
 }
 
 /** A foreign key guarantees the row; its absence is a bug, reported as an internal error. */

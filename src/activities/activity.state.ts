@@ -5,6 +5,7 @@ import type { ActivityKind, Channel, MetricKind, MetricScope, Precision } from "
 import type { ActivityRow, MetricRow } from "../db/schema.js";
 import type { Issues } from "../shared/user-errors.js";
 import { checkFigures } from "../metrics/metric.coverage.js";
+import { checkMeasures } from "../metrics/metric.measure.js";
 import { isTimeZone, localDate } from "../shared/text.js";
 
 export interface MetricState {
@@ -179,4 +180,5 @@ export function validateState(state: ActivityState, year: number, issues: Issues
     }
   });
   checkFigures(state.metrics, issues);
+  checkMeasures(state.metrics, issues);
 }

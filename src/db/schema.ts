@@ -13,6 +13,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -127,6 +128,12 @@ export const activities = pgTable(
     eventCountryCode: text("event_country_code"),
     eventOnline: boolean("event_online"),
     eventJoinUrl: text("event_join_url"),
+    /**
+     * Staff marked this activity as the same as another (two societies each submitted the one event): its OWN figures
+     * measure the other's ground, so figures of the same kind and coverage count once. Always points at an activity
+     * that is not itself marked, so there are no chains.
+     */
+    sameAsActivityId: integer("same_as_activity_id").references((): AnyPgColumn => activities.id, { onDelete: "set null" }),
     ...timestamps,
   },
   (t) => [
@@ -156,7 +163,28 @@ export const activities = pgTable(
     check("activities_event_order", sql`${t.eventEndsAt} >= ${t.eventStartsAt}`),
     check("activities_event_country_code_format", sql`${t.eventCountryCode} ~ '^[A-Z]{2}$'`),
     check("activities_event_join_url_http", sql`${t.eventJoinUrl} ~ '^https?://'`),
+    index("activities_same_as_idx").on(t.sameAsActivityId),
+    check("activities_not_same_as_itself", sql`${t.sameAsActivityId} <> ${t.id}`),
   ],
+);
+
+/**
+ * The societies that co-organise an activity with its own (lead) society: one activity, so its figures count once in
+ * totals; rankings credit each organiser and say so (coReported). Co-organisers see the activity and may record or
+ * remove its figures; the lead society names them.
+ */
+export const activityCoOrganisers = pgTable(
+  "activity_co_organisers",
+  {
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    societyId: integer("society_id")
+      .notNull()
+      .references(() => societies.id, { onDelete: "restrict" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date", precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.societyId] }), index("activity_co_organisers_society_idx").on(t.societyId)],
 );
 
 export const metrics = pgTable(

@@ -21,6 +21,8 @@ export const USER_ERROR_CODES = {
   TOO_MANY: "A list has more items than allowed.",
   INCONSISTENT_FIGURES:
     "An activity's figure over several channels (all, or a named set) is smaller than the sum of its own figures on those channels, for the same kind and scope. Correct it, or give overrideNote when a source really says so.",
+  AMBIGUOUS_MEASURE:
+    "A figure's kind and coverage do not say one measure (e.g. COUNTRIES on Twitter, MENTIONS in print): give it under the kind that says what it counts, or over the coverage the kind is meant for.",
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 

@@ -17,6 +17,14 @@ export class SummaryFigureResolver {
     return ctx.loaders.activityById.load(figure.activityId);
   }
 
+  @FieldResolver(() => [String], {
+    description: "Acronyms of the societies that co-organise its activity with the activity's own society (empty when none); rankings credit each of them.",
+  })
+  async coOrganisers(@Root() figure: FigureUse, @Ctx() ctx: Context) {
+    const found = await ctx.loaders.societyById.loadMany(figure.coOrganiserIds);
+    return found.flatMap((s) => (s && !(s instanceof Error) ? [s.acronym] : []));
+  }
+
   @FieldResolver(() => Metric, { nullable: true, description: "The stored figure; null for a figure a pending change proposes (staff preview)." })
   metric(@Root() figure: FigureUse, @Ctx() ctx: Context) {
     return figure.metricId === null ? null : ctx.loaders.metricById.load(figure.metricId);

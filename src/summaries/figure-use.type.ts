@@ -97,7 +97,10 @@ export class SummaryFigure {
   @Field(() => String, { nullable: true, description: "Remarks, e.g. the source's own words." })
   note!: string | null;
 
-  @Field(() => Boolean, { description: "True when staff marked it the same as another society's figure (or another's as the same as it): it counts once." })
+  @Field(() => Boolean, {
+    description:
+      "True when several societies report it: its activity is co-organised, or staff marked it (or its activity) the same as another society's. It counts once in totals and is credited to each society in rankings.",
+  })
   coReported!: boolean;
 
   @Field(() => Activity, { nullable: true, description: "The activity it belongs to (null if the viewer may not see it)." })

@@ -4,7 +4,7 @@ import type { ActivityKind, MetricKind, Precision } from "../db/enums.js";
 import type { Coverage, SummaryFigure } from "./figure-use.type.js";
 import type { ChannelTotal, EditionSummary, FigureType, MetricChange, MetricTotal, SocietyShare } from "./summary.types.js";
 
-const FIGURES = `figures { role value precision scope derived source asOf window note coverage { everything channels }
+const FIGURES = `figures { role value precision scope derived source asOf window note coverage { everything channels } coReported coOrganisers
       activity { title society { acronym } } }`;
 
 export const REPORT_QUERY = `query Report($year: Int!, $includePending: Boolean!) {
@@ -23,7 +23,7 @@ export const REPORT_QUERY = `query Report($year: Int!, $includePending: Boolean!
 export function detailsQuery(kinds: MetricKind[], ranked: MetricKind[]): string {
   const fields = [
     ...kinds.map((k) => `channels_${k}: byChannel(kind: ${k}) { channel value precision campaignWide { value precision } societiesOwn { value precision } unsourced sourcesDisagree ${FIGURES} }`),
-    ...ranked.map((k) => `top_${k}: bySociety(kind: ${k}, first: 5) { society { acronym name } value precision share ${FIGURES} }`),
+    ...ranked.map((k) => `top_${k}: bySociety(kind: ${k}, first: 5) { society { acronym name } value precision share coReported ${FIGURES} }`),
   ];
   return `query Details($year: Int!, $includePending: Boolean!) {
   summary(year: $year, includePending: $includePending) {
@@ -34,7 +34,9 @@ export function detailsQuery(kinds: MetricKind[], ranked: MetricKind[]): string 
 
 // The shapes of the answers, taken from the GraphQL types they come from (only what the queries above ask for).
 /** One figure behind a number, with its provenance. */
-export type SourceData = Pick<SummaryFigure, "role" | "value" | "precision" | "scope" | "derived" | "source" | "asOf" | "window" | "note" | "coverage"> & {
+export type SourceData = Pick<SummaryFigure, "role" | "value" | "precision" | "scope" | "derived" | "source" | "asOf" | "window" | "note" | "coverage" | "coReported"> & {
+  /** Acronyms of its activity's co-organising societies. */
+  coOrganisers: string[];
   activity: { title: string; society: { acronym: string } } | null;
 };
 type Provenance = Pick<MetricTotal, "unsourced" | "sourcesDisagree"> & { figures: SourceData[] };
@@ -48,7 +50,7 @@ export interface ReportData {
     records: Array<Pick<MetricChange, "kind" | "channel" | "current" | "previousYear">>;
   };
   channels: Partial<Record<MetricKind, Array<Sourced<ChannelTotal>>>>;
-  rankings: Partial<Record<MetricKind, Array<Pick<SocietyShare, "value" | "precision" | "share"> & { society: { acronym: string; name: string }; figures: SourceData[] }>>>;
+  rankings: Partial<Record<MetricKind, Array<Pick<SocietyShare, "value" | "precision" | "share" | "coReported"> & { society: { acronym: string; name: string }; figures: SourceData[] }>>>;
 }
 
 const number = (n: number) => n.toLocaleString("en-GB");
@@ -116,7 +118,8 @@ const ROLE_WORDS = { COUNTED: "counted", CONTAINED: "contained in a counted figu
 
 /** "counted: more than 2,000 (ESR, IDoR 2020 report) — S26 dvta.de ...; window: ...; note: ..." */
 export function sourceLine(f: SourceData): string {
-  const who = f.activity ? `${f.activity.society.acronym}, ${f.activity.title}` : "a figure the viewer may not open";
+  const organisers = f.activity ? [f.activity.society.acronym, ...f.coOrganisers].join(" with ") : "";
+  const who = f.activity ? `${organisers}, ${f.activity.title}` : "a figure the viewer may not open";
   const parts = [`${ROLE_WORDS[f.role]}: ${inWords(f)}${coverageWords(f.coverage)} (${who})${f.derived ? " [derived]" : ""}`];
   parts.push(f.source ? `source: ${f.source}` : "NO SOURCE");
   if (f.asOf) parts.push(`as of ${f.asOf}`);
@@ -158,8 +161,9 @@ export function renderMarkdown(data: ReportData): string {
   if (ranked.length) {
     out.push("## Top societies (their own figures)", "");
     for (const [kind, list] of ranked) {
-      out.push(`**${words(kind)}**: ` + list!.map((e) => `${e.society.acronym} ${inWords(e)}${e.share !== null ? ` (${(e.share * 100).toFixed(0)}%)` : ""}`).join(", "), "");
+      out.push(`**${words(kind)}**: ` + list!.map((e) => `${e.society.acronym} ${inWords(e)}${e.share !== null ? ` (${(e.share * 100).toFixed(0)}%)` : ""}${e.coReported ? " (shared)" : ""}`).join(", "), "");
       for (const e of list!) for (const f of e.figures) out.push(`- ${e.society.acronym}: ${sourceLine(f)}`);
+      if (list!.some((e) => e.coReported)) out.push("", "(shared) a figure co-organised or reported by several societies: credited to each of them here, counted once in the total.");
       out.push("");
     }
   }

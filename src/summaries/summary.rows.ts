@@ -18,6 +18,9 @@ export interface SourcedFigure {
   coReported: boolean;
   societyId: number;
   countryCode: string | null;
+  /** Societies co-organising the activity with its own, and their countries (same order): rankings credit each. */
+  coOrganiserIds: number[];
+  coOrganiserCountries: Array<string | null>;
   kind: MetricKind;
   /** null: every channel. */
   coverage: Channel[] | null;
@@ -155,16 +158,32 @@ export function rankingRows(
     (f) => f.year === year && f.kind === kind && f.scope === "OWN" && (channel === null || (f.coverage?.length === 1 && f.coverage[0] === channel)),
   );
   const total = own.length ? counted(kind, own).result.value : 0;
-  const groups = new Map<string | null, SourcedFigure[]>();
+  // A co-organised activity's figure is credited to each organiser (once per society, once per country), so such rows
+  // add up to more than the total, which counts it once; coReported says so.
+  const groups = new Map<string | null, Array<{ figure: SourcedFigure; society: number }>>();
   for (const f of own) {
-    const key = by === "society" ? String(f.societyId) : f.countryCode;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const organisers = [{ society: f.societyId, country: f.countryCode }, ...f.coOrganiserIds.map((id, i) => ({ society: id, country: f.coOrganiserCountries[i] ?? null }))];
+    const credited = new Set<string | null>();
+    for (const o of organisers) {
+      const key = by === "society" ? String(o.society) : o.country;
+      if (credited.has(key)) continue;
+      credited.add(key);
+      groups.set(key, [...(groups.get(key) ?? []), { figure: f, society: o.society }]);
+    }
   }
   return [...groups.entries()]
-    .map(([key, list]) => {
+    .map(([key, entries]) => {
+      const list = entries.map((e) => e.figure);
       const { result, uses } = counted(kind, list);
       const coReported = uses.some((u) => u.coReported && u.role === "COUNTED");
-      return { key, societies: new Set(list.map((f) => f.societyId)).size, value: result.value, precision: result.precision, total, coReported, figures: uses };
+      const societies = new Set(by === "society" ? entries.map((e) => e.society) : own.flatMap((f) => organisersIn(f, key)));
+      return { key, societies: societies.size, value: result.value, precision: result.precision, total, coReported, figures: uses };
     })
     .sort((a, b) => b.value - a.value || String(a.key).localeCompare(String(b.key)));
+}
+
+/** The organisers of a figure's activity (lead and co-organisers) in one country. */
+function organisersIn(f: SourcedFigure, country: string | null): number[] {
+  const all = [{ id: f.societyId, country: f.countryCode }, ...f.coOrganiserIds.map((id, i) => ({ id, country: f.coOrganiserCountries[i] ?? null }))];
+  return all.filter((o) => o.country === country).map((o) => o.id);
 }

@@ -70,6 +70,8 @@ function sourcedFigure(r: Record<string, unknown>): SourcedFigure {
     coReported: r.co_reported === true,
     societyId: Number(r.society_id),
     countryCode: (r.country_code as string | null) ?? null,
+    coOrganiserIds: ((r.co_organiser_ids as unknown[] | null) ?? []).map(Number),
+    coOrganiserCountries: ((r.co_organiser_countries as Array<string | null> | null) ?? []).map((c) => c ?? null),
     kind: r.kind as MetricKind,
     coverage: coverageOfRow({ channel: (r.channel as Channel | null) ?? null, channels: channels as Channel[] | null }),
     value: exactNumber(r.value)!,

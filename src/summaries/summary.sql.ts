@@ -5,6 +5,29 @@
 import { sql, type SQL } from "drizzle-orm";
 
 /**
+ * The ground an OWN figure measures: the activity of the figure it was marked the same as, else its own; either way
+ * the activity that one is marked the same as, if any (marks point at unmarked targets: one level each).
+ */
+function part(same: SQL, sameActivity: SQL): SQL {
+  return sql`case when ${same}.id is not null then coalesce(${sameActivity}.same_as_activity_id, ${sameActivity}.id)
+    else coalesce(a.same_as_activity_id, a.id) end`;
+}
+
+/** Reported by several: a figure or activity mark either way, or co-organising societies. */
+function coReported(metric: SQL): SQL {
+  return sql`(${metric}.same_as_metric_id is not null
+    or exists (select 1 from metrics f where ${metric}.id is not null and f.same_as_metric_id = ${metric}.id)
+    or a.same_as_activity_id is not null
+    or exists (select 1 from activities t where t.same_as_activity_id = a.id)
+    or exists (select 1 from activity_co_organisers o where o.activity_id = a.id))`;
+}
+
+/** The co-organising societies and their countries, in the same order (rankings credit each of them). */
+const coOrganisers = sql`array(select o.society_id from activity_co_organisers o where o.activity_id = a.id order by o.society_id) as co_organiser_ids,
+  array(select os.country_code from activity_co_organisers o join societies os on os.id = o.society_id
+    where o.activity_id = a.id order by o.society_id) as co_organiser_countries`;
+
+/**
  * Figures that count, one row per metric, with provenance. Public: metrics of APPROVED activities. Preview (staff):
  * as if every SUBMITTED activity and every pending change of an APPROVED one were approved.
  */
@@ -12,9 +35,12 @@ export function figuresQuery(maxYear: number, includePending: boolean): SQL {
   const approvedPlain = includePending
     ? sql`(a.status = 'SUBMITTED' or (a.status = 'APPROVED' and not exists (select 1 from activity_changes c where c.activity_id = a.id)))`
     : sql`a.status = 'APPROVED'`;
+  // A pending change's figure keeps the marks of the stored figure it replaces (same activity, kind and channel), so
+  // the preview counts it once with its twin, as the public summary will after approval.
   const pending = includePending
     ? sql`union all
-      select e.year, null::int, a.id, a.id, false, a.society_id, s.country_code, x.kind, x.channel,
+      select e.year, null::int, a.id, ${part(sql`same`, sql`sa`)}, ${coReported(sql`cur`)},
+        a.society_id, s.country_code, ${coOrganisers}, x.kind, x.channel,
         case when jsonb_typeof(x.channels) = 'array' then array(select jsonb_array_elements_text(x.channels) order by 1) end,
         x.value::text, x.precision, x.scope, coalesce(x.derived, false), x.source, x."asOf", x."window", x.note
       from activities a
@@ -23,12 +49,14 @@ export function figuresQuery(maxYear: number, includePending: boolean): SQL {
       join activity_changes c on c.activity_id = a.id
       cross join lateral jsonb_to_recordset(c.proposed -> 'metrics')
         as x(kind text, channel text, channels jsonb, value bigint, precision text, scope text, derived boolean, source text, "asOf" text, "window" text, note text)
+      left join metrics cur on cur.activity_id = a.id and cur.kind::text = x.kind and cur.channel::text is not distinct from x.channel
+      left join metrics same on same.id = cur.same_as_metric_id
+      left join activities sa on sa.id = same.activity_id
       where a.status = 'APPROVED' and e.year <= ${maxYear}`
     : sql``;
   return sql`select e.year, m.id as metric_id, a.id as activity_id,
-      coalesce(same.activity_id, a.id) as part_activity_id,
-      (m.same_as_metric_id is not null or exists (select 1 from metrics f where f.same_as_metric_id = m.id)) as co_reported,
-      a.society_id, s.country_code, m.kind::text as kind,
+      ${part(sql`same`, sql`sa`)} as part_activity_id, ${coReported(sql`m`)} as co_reported,
+      a.society_id, s.country_code, ${coOrganisers}, m.kind::text as kind,
       m.channel::text as channel, m.channels::text[] as channels, m.value::text as value, m.precision::text as precision,
       m.scope::text as scope, m.derived, m.source, m.as_of::text as as_of, m."window", m.note
     from activities a
@@ -36,6 +64,7 @@ export function figuresQuery(maxYear: number, includePending: boolean): SQL {
     join societies s on s.id = a.society_id
     join metrics m on m.activity_id = a.id
     left join metrics same on same.id = m.same_as_metric_id
+    left join activities sa on sa.id = same.activity_id
     where ${approvedPlain} and e.year <= ${maxYear}
     ${pending}
     order by 1, 3, 2`;
@@ -59,13 +88,21 @@ function activitiesCte(editionId: number, includePending: boolean): SQL {
     )`;
 }
 
-/** Activity counts: one row per kind plus a grand total row (kind null) with distinct societies and countries. */
+/**
+ * Activity counts: one row per kind plus a grand total row (kind null) with distinct societies and countries, counting
+ * an activity's co-organising societies (and their countries) as taking part.
+ */
 export function countsQuery(editionId: number, includePending: boolean): SQL {
-  return sql`with ${activitiesCte(editionId, includePending)}
-    select kind, count(*)::int as activities, count(distinct society_id)::int as societies,
+  return sql`with ${activitiesCte(editionId, includePending)},
+    organisers as (
+      select k.id, k.kind, k.society_id, k.country_code from counted k
+      union all
+      select k.id, k.kind, o.society_id, os.country_code
+      from counted k join activity_co_organisers o on o.activity_id = k.id join societies os on os.id = o.society_id
+    )
+    select kind, count(distinct id)::int as activities, count(distinct society_id)::int as societies,
       count(distinct country_code)::int as countries
-    from counted
+    from organisers
     group by grouping sets ((kind), ())
     order by kind nulls first`;
 }
-

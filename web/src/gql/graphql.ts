@@ -292,6 +292,8 @@ export type SubmitActivitiesInput = {
 
 /** A new activity of a society for one edition, with its figures. Dates must fit the edition: from 1 January of its year to 30 June of the next (freeAccessUntil up to 31 December two years after). */
 export type SubmitActivityInput = {
+  /** Slugs of the societies that co-organise it with yours (one activity for one co-hosted event, so its figures count once). They see it and may record its figures; change the list with setCoOrganisers. */
+  coOrganisers?: Array<string> | null | undefined;
   /** Description (at most 10,000 characters). */
   description?: string | null | undefined;
   /** Last day; for events, derived from event.endsAt when omitted. */
@@ -350,6 +352,8 @@ export type UpdateActivityInput = {
 export type UserErrorCode =
   /** Something with that unique value (slug, year) exists already. */
   | 'ALREADY_EXISTS'
+  /** A figure's kind and coverage do not say one measure (e.g. COUNTRIES on Twitter, MENTIONS in print): give it under the kind that says what it counts, or over the coverage the kind is meant for. */
+  | 'AMBIGUOUS_MEASURE'
   /** The same item appears twice in one input (e.g. two metrics with the same kind and channel). */
   | 'DUPLICATE'
   /** An end (date or time) lies before its start. */
