@@ -129,6 +129,17 @@ describe("a webinar co-hosted by two societies, recorded as one activity", () =>
     expect(audit.data.auditLog.edges.map((e: any) => e.node)).toContainEqual(expect.objectContaining({ action: "activity.setCoOrganisers" }));
   });
 
+  it("replays a retried submission with the same co-organisers, and refuses the key with other ones", async () => {
+    const input = { idempotencyKey: "joint-retry", year: 2050, kind: "WEBINAR", title: "Retried", coOrganisers: ["co-fr"] };
+    const SUBMIT_REPLAY = `mutation($input: SubmitActivityInput!) { submitActivity(input: $input) { replayed activity { id } userErrors { code } } }`;
+    const first = await hub.gql(SUBMIT_REPLAY, { input }, de);
+    const again = await hub.gql(SUBMIT_REPLAY, { input }, de);
+    expect(again.data.submitActivity).toEqual({ replayed: true, activity: first.data.submitActivity.activity, userErrors: [] });
+    const other = await hub.gql(SUBMIT_REPLAY, { input: { ...input, coOrganisers: ["co-it"] } }, de);
+    expect(other.data.submitActivity.userErrors).toEqual([{ code: "IDEMPOTENCY_KEY_REUSED" }]);
+    await hub.gql(`mutation($input: WithdrawActivityInput!) { withdrawActivity(input: $input) { userErrors { code } } }`, { input: { id: first.data.submitActivity.activity.id } }, de);
+  });
+
   it("refuses the lead society itself, or an unknown one, as co-organiser at submission, and writes nothing", async () => {
     const { data } = await hub.gql(SUBMIT, { input: { idempotencyKey: "joint-bad", year: 2050, kind: "WEBINAR", title: "Bad", coOrganisers: ["co-de", "nobody"] } }, de);
     expect(data.submitActivity).toEqual({ activity: null, userErrors: [
@@ -136,7 +147,7 @@ describe("a webinar co-hosted by two societies, recorded as one activity", () =>
       { field: ["input", "coOrganisers", "1"], code: "UNKNOWN_SOCIETY", message: expect.stringContaining("nobody") },
     ] });
     const list = await hub.gql(`{ activities(filter: { year: 2050 }) { edges { node { title } } } }`, {}, STAFF);
-    expect(list.data.activities.edges.map((e: any) => e.node.title)).toEqual(["Joint webinar"]);
+    expect(list.data.activities.edges.map((e: any) => e.node.title).sort()).toEqual(["Joint webinar", "Retried"]);
   });
 });
 

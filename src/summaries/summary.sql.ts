@@ -19,13 +19,15 @@ function coReported(metric: SQL): SQL {
     or exists (select 1 from metrics f where ${metric}.id is not null and f.same_as_metric_id = ${metric}.id)
     or a.same_as_activity_id is not null
     or exists (select 1 from activities t where t.same_as_activity_id = a.id)
-    or exists (select 1 from activity_co_organisers o where o.activity_id = a.id))`;
+    or co.ids is not null)`;
 }
 
-/** The co-organising societies and their countries, in the same order (rankings credit each of them). */
-const coOrganisers = sql`array(select o.society_id from activity_co_organisers o where o.activity_id = a.id order by o.society_id) as co_organiser_ids,
-  array(select os.country_code from activity_co_organisers o join societies os on os.id = o.society_id
-    where o.activity_id = a.id order by o.society_id) as co_organiser_countries`;
+/** The co-organising societies and their countries, in the same order (rankings credit each of them); null: none. */
+const coOrganisers = sql`co.ids as co_organiser_ids, co.countries as co_organiser_countries`;
+const coOrganisersJoin = sql`left join lateral (
+      select array_agg(o.society_id order by o.society_id) as ids, array_agg(os.country_code order by o.society_id) as countries
+      from activity_co_organisers o join societies os on os.id = o.society_id where o.activity_id = a.id
+    ) co on true`;
 
 /**
  * Figures that count, one row per metric, with provenance. Public: metrics of APPROVED activities. Preview (staff):
@@ -52,6 +54,7 @@ export function figuresQuery(maxYear: number, includePending: boolean): SQL {
       left join metrics cur on cur.activity_id = a.id and cur.kind::text = x.kind and cur.channel::text is not distinct from x.channel
       left join metrics same on same.id = cur.same_as_metric_id
       left join activities sa on sa.id = same.activity_id
+      ${coOrganisersJoin}
       where a.status = 'APPROVED' and e.year <= ${maxYear}`
     : sql``;
   return sql`select e.year, m.id as metric_id, a.id as activity_id,
@@ -65,6 +68,7 @@ export function figuresQuery(maxYear: number, includePending: boolean): SQL {
     join metrics m on m.activity_id = a.id
     left join metrics same on same.id = m.same_as_metric_id
     left join activities sa on sa.id = same.activity_id
+    ${coOrganisersJoin}
     where ${approvedPlain} and e.year <= ${maxYear}
     ${pending}
     order by 1, 3, 2`;
