@@ -7,7 +7,8 @@ import { activityCoOrganisers, type ActivityRow } from "../db/schema.js";
 import { Society } from "../societies/society.type.js";
 import { ActivityPayload } from "./activity-write.payloads.js";
 import { Activity } from "./activity.type.js";
-import { MAX_CO_ORGANISERS, setCoOrganisers } from "./activity.co-organisers.js";
+import { setCoOrganisers } from "./activity.co-organisers.js";
+import { LIMITS } from "../shared/limits.js";
 import { markSameActivity } from "./activity.same-as.js";
 
 @InputType("SetCoOrganisersInput", { description: "Names the societies that co-organise an activity with its own (lead) society." })
@@ -18,7 +19,7 @@ export class SetCoOrganisersInput {
   @Field(() => Int, { description: "The version you read (optimistic concurrency)." })
   expectedVersion!: number;
 
-  @Field(() => [String], { description: `The co-organising societies' slugs (at most ${MAX_CO_ORGANISERS}; empty: none). Replaces the list.` })
+  @Field(() => [String], { description: `The co-organising societies' slugs (at most ${LIMITS.activity.coOrganisers}; empty: none). Replaces the list.` })
   societies!: string[];
 }
 

@@ -64,6 +64,18 @@ const EventSchema = z
     }
   });
 
+/** Co-organisers' slugs: at most LIMITS.activity.coOrganisers, each once (whether they exist is the service's check). */
+const coOrganiserSlugs = z
+  .array(z.string())
+  .max(L.coOrganisers, { error: (i) => `At most ${L.coOrganisers} co-organisers; got ${(i.input as unknown[]).length}.` })
+  .check((ctx) => {
+    const seen = new Set<string>();
+    ctx.value.forEach((slug, i) => {
+      if (seen.has(slug)) ctx.issues.push({ ...issue("DUPLICATE", slug, `"${slug.slice(0, 64)}" is named twice.`), path: [i] });
+      seen.add(slug);
+    });
+  });
+
 /** SubmitActivityInput (and each item of SubmitActivitiesInput). */
 export const SubmitActivitySchema = z.object({
   idempotencyKey: z.string().refine((key) => key.length >= 1 && key.length <= L.idempotencyKey, {
@@ -76,6 +88,7 @@ export const SubmitActivitySchema = z.object({
   source: optionalText(L.source),
   event: EventSchema.nullish(),
   metrics: metricList.nullish(),
+  coOrganisers: coOrganiserSlugs.nullish(),
 });
 
 /** SubmitActivitiesInput.activities: the batch as a whole (each item is checked with SubmitActivitySchema). */
@@ -120,3 +133,6 @@ export const RemoveMetricsSchema = z.object({
 
 /** ReviewActivityInput. */
 export const ReviewActivitySchema = z.object({ note: optionalText(L.reviewNote) });
+
+/** SetCoOrganisersInput. */
+export const SetCoOrganisersSchema = z.object({ societies: coOrganiserSlugs });

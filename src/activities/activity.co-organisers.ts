@@ -14,23 +14,21 @@ import { fromGlobalId } from "../shared/global-id.js";
 import { HubError } from "../shared/errors.js";
 import { Issues, UserErrorsAbort } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
+import { checkInput } from "../shared/input-schema.js";
 import { canSeeActivity } from "./activity.policy.js";
-
-export const MAX_CO_ORGANISERS = 20;
+import { SetCoOrganisersSchema } from "./activity-write.schema.js";
 
 /**
- * Checks a list of co-organiser slugs against the societies found (by slug) and the lead society; returns their IDs
- * in ascending order. Problems go to `issues` under `field`.
+ * Checks a list of co-organiser slugs (their number and repeats are the input schema's checks) against the societies
+ * found (by slug) and the lead society; returns their IDs in ascending order. Problems go to `issues` under `field`.
  */
 export function coOrganiserIds(slugs: readonly string[] | null | undefined, lead: number | undefined, bySlug: ReadonlyMap<string, number>, issues: Issues, field = "coOrganisers"): number[] {
   const list = slugs ?? [];
-  if (list.length > MAX_CO_ORGANISERS) issues.add("TOO_MANY", `At most ${MAX_CO_ORGANISERS} co-organisers; got ${list.length}.`, field);
   const ids = new Set<number>();
   list.forEach((slug, i) => {
     const id = bySlug.get(slug);
     if (id === undefined) issues.add("UNKNOWN_SOCIETY", `There is no society with slug "${slug.slice(0, 64)}".`, field, i);
     else if (id === lead) issues.add("INVALID_STATE", `"${slug.slice(0, 64)}" is the activity's own society; co-organisers are the other societies.`, field, i);
-    else if (ids.has(id)) issues.add("DUPLICATE", `"${slug.slice(0, 64)}" is named twice.`, field, i);
     else ids.add(id);
   });
   return [...ids].sort((a, b) => a - b);
@@ -83,6 +81,7 @@ export async function setCoOrganisers(ctx: Context, input: { activityId: string;
     }
     const issues = new Issues([], ["input"]);
     const ids = coOrganiserIds(input.societies, row.societyId, await societyIdsBySlug(db, input.societies), issues, "societies");
+    checkInput(SetCoOrganisersSchema, input, issues);
     if (!issues.ok) throw new UserErrorsAbort(issues.list);
     const before = await coOrganisersOf(db, row.id);
     if (JSON.stringify(before) === JSON.stringify(ids)) return row;

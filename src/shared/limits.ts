@@ -17,6 +17,8 @@ export const LIMITS = {
     metrics: 200,
     /** Activities per submitActivities call. */
     batch: 500,
+    /** Co-organising societies per activity. */
+    coOrganisers: 20,
     reviewNote: 2_000,
   },
   society: { slug: 64, acronym: 32, name: 300, website: 2_000, note: 2_000, foundedFrom: 1800 },
