@@ -31,7 +31,7 @@ export async function selectRows<T>(db: Db, query: SQLWrapper, map: RowMapper<T>
 }
 
 /**
- * A multi-row INSERT with one parameter: the rows as one JSON array that PostgreSQL unpacks (json_to_recordset).
+ * A multi-row INSERT with one parameter: the rows as one JSON array that PostgreSQL unpacks (jsonb_to_recordset).
  * drizzle's `insert().values(rows)` builds one SQL parameter per cell through its generic query builder, which for a
  * partner's batch (100 activities, 500 figures, 100 audit entries) was a third of the hub's CPU (bench/RESULTS.md).
  * Values go through each column's mapToDriverValue as drizzle would send them, except json/jsonb and arrays, which
@@ -73,7 +73,7 @@ export async function insertJsonRows<T extends PgTable>(
     : sql``;
   const returning = options.returning ? sql` returning *` : sql``;
   const query = sql`insert into ${table} (${sql.join(names, sql`, `)})
-    select ${sql.join(names, sql`, `)} from json_to_recordset(${JSON.stringify(payload)}::json) as r(${types})${conflict}${returning}`;
+    select ${sql.join(names, sql`, `)} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as r(${types})${conflict}${returning}`;
   const result = await db.execute(query);
   return options.returning ? rowsOf<Record<string, unknown>>(result).map(rowMapper(table)) : [];
 }
