@@ -1,7 +1,8 @@
 // `npm run bench`: the IDoR Hub side by side with PostGraphile 5 and the floors (raw SQL, bare HTTP) on one throwaway
 // PostgreSQL 15 loaded with a deterministic data set, then bench/RESULTS.md with the tables, a chart and a CPU profile.
 // Options: --quick (smoke run, ~2 min), --large (adds one edition of 1,000,000 metrics), --rounds N, --duration S,
-// --warmup S, --only dashboard,society,summary,ingest,mix,pglite, --hub-env FILE (extra settings for the hub, e.g. raised rate limits), --out FILE, --no-build,
+// --warmup S, --only dashboard,society,summary,ingest,mix,pglite, --hub-env FILE (extra settings for the hub, e.g. raised rate limits), --out FILE, --no-build
+// (by default the hub is built only when dist/ is older than its sources; --rebuild always builds),
 // --no-profile. DATABASE_URL: use that (empty) database instead of starting a cluster.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -45,6 +46,29 @@ const settings = {
 const PORTS = { pg: settings.portBase, hub: settings.portBase + 10, hubCached: settings.portBase + 11, pgl: settings.portBase + 20, floor: settings.portBase + 30 };
 const started = Date.now();
 const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+/** Newest modification time under a path (files and folders), 0 when absent. */
+function newest(p) {
+  const st = fs.statSync(p, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((max, entry) => Math.max(max, newest(path.join(p, entry))), st.mtimeMs);
+}
+
+/** dist/ (compiled hub, PGlite template) and web/dist are newer than everything they are built from. */
+function buildIsFresh() {
+  if (flag("rebuild")) return false;
+  const at = (...parts) => Math.max(...parts.map((p) => newest(path.join(ROOT, p))));
+  const hub = Math.min(at("dist/src/main.js"), at("dist/pglite-template.tar.gz"));
+  const web = at("web/dist/.built");
+  const lock = at("package-lock.json");
+  return (
+    hub > 0 &&
+    web > 0 &&
+    hub >= Math.max(lock, at("src", "schema", "scripts", "tsconfig.json", "tsconfig.build.json")) &&
+    web >= Math.max(lock, at("web/src", "web/index.html", "web/graphiql.html", "web/vite.config.ts"))
+  );
+}
 
 /** KEY=VALUE lines (comments with #) passed to the hub's environment. */
 function readEnvFile(file) {
@@ -91,7 +115,11 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   log(`IDoR Hub bench (${quick ? "quick" : "full"}${large ? ", large edition" : ""}): Node ${process.version}, ${os.cpus().length} cores`);
 
-  if (!flag("no-build")) {
+  if (flag("no-build")) {
+    // as asked
+  } else if (buildIsFresh()) {
+    log("the hub's build (dist/) is newer than its sources: not rebuilding (--rebuild forces it)");
+  } else {
     log("building the hub (npm run build)");
     execFileSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
   }
@@ -166,25 +194,31 @@ async function main() {
       ready: () => httpOk(`http://127.0.0.1:${cached ? PORTS.hubCached : PORTS.hub}/readyz`),
     });
 
-  log("starting the hub, PostGraphile and the bare HTTP floor");
-  let hub = await startHub();
-  const hubCached = await startHub([], "hub-cached", true);
-  cleanups.push(() => hubCached.stop());
-  const pgl = await startProcess("postgraphile", [path.join(BENCH, "postgraphile.mjs"), String(PORTS.pgl), urlOf("pgl")], {
-    cwd: BENCH,
-    env: { NODE_ENV: "production", GRAPHILE_ENV: "production" },
-    logFile: path.join(OUT, "postgraphile.log"),
-    ready: async () => (await gql(PORTS.pgl, "{ __typename }"))?.__typename === "Query",
-  });
-  cleanups.push(() => pgl.stop());
-  const floorHttp = await startProcess("floor-http", [path.join(BENCH, "floor-http.mjs"), String(PORTS.floor)], {
-    cwd: BENCH,
-    logFile: path.join(OUT, "floor-http.log"),
-    ready: () => httpOk(`http://127.0.0.1:${PORTS.floor}/`),
-  });
-  cleanups.push(() => floorHttp.stop());
-  let hubStopper = () => hub.stop();
+  log("starting the hub, PostGraphile and the bare HTTP floor (side by side)");
+  // Started together: their start-ups overlap (PostGraphile's introspection, the hubs' schema builds). A server that
+  // started is stopped at the end even when another one failed to start.
+  const keep = (promise) => promise.then((server) => (cleanups.push(() => server.stop()), server));
+  let hubStopper = () => {};
   cleanups.push(() => hubStopper());
+  let [hub, hubCached, pgl, floorHttp] = await Promise.all([
+    startHub().then((server) => ((hubStopper = () => server.stop()), server)),
+    keep(startHub([], "hub-cached", true)),
+    keep(
+      startProcess("postgraphile", [path.join(BENCH, "postgraphile.mjs"), String(PORTS.pgl), urlOf("pgl")], {
+        cwd: BENCH,
+        env: { NODE_ENV: "production", GRAPHILE_ENV: "production" },
+        logFile: path.join(OUT, "postgraphile.log"),
+        ready: async () => (await gql(PORTS.pgl, "{ __typename }"))?.__typename === "Query",
+      }),
+    ),
+    keep(
+      startProcess("floor-http", [path.join(BENCH, "floor-http.mjs"), String(PORTS.floor)], {
+        cwd: BENCH,
+        logFile: path.join(OUT, "floor-http.log"),
+        ready: () => httpOk(`http://127.0.0.1:${PORTS.floor}/`),
+      }),
+    ),
+  ]);
 
   // Same rows, same order: the comparison is only fair when both answer the same data.
   const staff = { authorization: `Bearer ${staffKey}` };

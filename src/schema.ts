@@ -1,6 +1,6 @@
 // Assembles the GraphQL schema from the domain resolvers: the one barrel of the code base.
 import "./metadata.js"; // first: see src/metadata.ts
-import { printSchema, lexicographicSortSchema, type GraphQLSchema } from "graphql";
+import { isInterfaceType, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { ActivityResolver } from "./activities/activity.resolver.js";
 import { EditionResolver } from "./editions/edition.resolver.js";
@@ -51,6 +51,7 @@ export function hubSchema(): Promise<GraphQLSchema> {
       "The public picture of the International Day of Radiology: societies, editions, activities, events and figures.";
     schema.getMutationType()!.description =
       "Writes, with an API key: partners submit and maintain their society's activities and figures; staff review and administer. Expected refusals come back as userErrors, and then nothing was written.";
+    plainPropertiesByDefault(schema);
     return schema;
   });
   return built;
@@ -59,4 +60,24 @@ export function hubSchema(): Promise<GraphQLSchema> {
 /** The SDL committed as schema/schema.graphql (sorted, so that reordering code does not churn the contract). */
 export async function schemaSdl(): Promise<string> {
   return `${printSchema(lexicographicSortSchema(await hubSchema()))}\n`;
+}
+
+/**
+ * type-graphql gives every plain `@Field` property a resolver of its own, which allocates a { root, args, context, info }
+ * object and dispatches the (here empty) middleware chain just to read `root[name]`: on the dashboard that is ~5,000
+ * calls per request (bench/RESULTS.md, "Optimisations"). The hub uses no @UseMiddleware, @Authorized or global
+ * middlewares and never renames a property (`@Field({ name })`), so those resolvers are dropped and graphql-js's
+ * default resolver reads the same property. They are recognised by their source: every one is the same closure of
+ * type-graphql's createBasicFieldResolver (Metric.kind is one); resolvers of @FieldResolver methods are not.
+ */
+function plainPropertiesByDefault(schema: GraphQLSchema): void {
+  const basic = schema.getType("Metric");
+  const source = isObjectType(basic) ? basic.getFields().kind?.resolve?.toString() : undefined;
+  if (!source || !source.includes("applyMiddlewares")) return;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith("__") || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.resolve && field.resolve.toString() === source) field.resolve = undefined;
+    }
+  }
 }

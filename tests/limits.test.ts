@@ -84,6 +84,9 @@ describe("the issue's requests are refused before they run", () => {
     const small = await post({ query, variables: { n: 3 } });
     expect(small.status).toBe(200);
     expect(small.json.data.society.activities.edges).toHaveLength(3);
+    // A cost once found within the limit is remembered for that document and those variables only.
+    expect((await post({ query, variables: { n: 3 } })).status).toBe(200);
+    await expectRefused({ query, variables: { n: 100 } }, "QUERY_TOO_COMPLEX", "cost", DEFAULT_LIMITS.maxCost);
   });
 
   it("refuses 10,000 aliases of societies(first: 100) as QUERY_TOO_LARGE while parsing, and 16 aliases as TOO_MANY_ALIASES", async () => {

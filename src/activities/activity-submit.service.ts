@@ -5,6 +5,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Db } from "../db/client.js";
 import { activities, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
+import { insertJsonRows } from "../db/rows.js";
 import { assertCan } from "../auth/permissions.js";
 import { appendAudit, type AuditEntry } from "../audit/audit.service.js";
 import { checkInput } from "../shared/input-schema.js";
@@ -16,8 +17,9 @@ import type { SubmitActivityInput } from "./activity-write.inputs.js";
 import { SubmitActivitiesSchema, SubmitActivitySchema } from "./activity-write.schema.js";
 import { coOrganiserIds, insertCoOrganisers } from "./activity.co-organisers.js";
 
+/** All figures of the batch in one statement (src/db/rows.ts: one JSON parameter, not one per cell). */
 async function insertMetrics(db: Db, rows: Array<MetricState & { activityId: number }>) {
-  for (let i = 0; i < rows.length; i += 2000) await db.insert(metrics).values(rows.slice(i, i + 2000));
+  await insertJsonRows(db, metrics, rows);
 }
 
 interface Prepared {
@@ -91,20 +93,19 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
   // for each other instead of deadlocking.
   const ordered = [...prepared].sort((a, b) => a.societyId - b.societyId || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return inTransaction(ctx, async (db) => {
-    const inserted = await db
-      .insert(activities)
-      .values(
-        ordered.map((p) => ({
-          societyId: p.societyId,
-          editionId: p.editionId,
-          idempotencyKey: p.key,
-          requestHash: p.hash,
-          status: "SUBMITTED" as const,
-          ...rowValues(p.state),
-        })),
-      )
-      .onConflictDoNothing({ target: [activities.societyId, activities.idempotencyKey] })
-      .returning();
+    const inserted = await insertJsonRows(
+      db,
+      activities,
+      ordered.map((p) => ({
+        societyId: p.societyId,
+        editionId: p.editionId,
+        idempotencyKey: p.key,
+        requestHash: p.hash,
+        status: "SUBMITTED" as const,
+        ...rowValues(p.state),
+      })),
+      { onConflictDoNothing: [activities.societyId, activities.idempotencyKey], returning: true },
+    );
     const byKey = new Map(inserted.map((r) => [`${r.societyId}:${r.idempotencyKey}`, r]));
     const missing = prepared.filter((p) => !byKey.has(`${p.societyId}:${p.key}`));
     const replays = new Map<string, ActivityRow>();

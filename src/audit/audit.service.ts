@@ -3,6 +3,7 @@
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { Context, Viewer } from "../context.js";
 import type { Db } from "../db/client.js";
+import { insertJsonRows } from "../db/rows.js";
 import { auditLog, societies, type AuditRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
 import { pageRequest, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
@@ -31,21 +32,21 @@ export function actorOf(viewer: Viewer) {
 export async function appendAudit(db: Db, viewer: Viewer, requestId: string, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const actor = actorOf(viewer);
-  const json = (v: unknown) => (v === undefined ? null : (JSON.parse(JSON.stringify(v)) as unknown));
-  for (let i = 0; i < entries.length; i += 1000) {
-    await db.insert(auditLog).values(
-      entries.slice(i, i + 1000).map((e) => ({
-        requestId,
-        ...actor,
-        action: e.action,
-        targetType: e.targetType,
-        targetId: e.targetId,
-        societyId: e.societyId,
-        before: json(e.before),
-        after: json(e.after),
-      })),
-    );
-  }
+  // One statement for all entries, the before/after snapshots travelling as JSON (src/db/rows.ts).
+  await insertJsonRows(
+    db,
+    auditLog,
+    entries.map((e) => ({
+      requestId,
+      ...actor,
+      action: e.action,
+      targetType: e.targetType,
+      targetId: e.targetId,
+      societyId: e.societyId,
+      before: e.before ?? null,
+      after: e.after ?? null,
+    })),
+  );
 }
 
 const decodeIdKey = (raw: unknown): number | null =>

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
+import { fromRoot } from "../shared/project-root.js";
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 
@@ -122,11 +123,29 @@ export async function openPglite(dataDir: string, opts: { command?: string } = {
   // Taken before PGlite touches the files: a second opener must not even read a directory another process writes.
   const lock: DataDirLock = acquireDataDirLock(dataDir, opts);
   try {
-    const client = await PGlite.create(path.join(dataDir, PGLITE_SUBDIR));
+    const pgdata = path.join(dataDir, PGLITE_SUBDIR);
+    const template = fs.existsSync(path.join(pgdata, "PG_VERSION")) ? null : pgliteTemplate();
+    const client = await PGlite.create(pgdata, template ? { loadDataDir: new Blob([template]) } : {});
     return wrapPglite(client, () => lock.release());
   } catch (err) {
     lock.release();
     throw err;
+  }
+}
+
+/**
+ * The empty cluster `npm run build` initialised (scripts/pglite-template.mjs), when it was made by the installed PGlite:
+ * a new data directory starts from it instead of running initdb, whose second WebAssembly instance made a first
+ * start peak near 800 MB (bench/RESULTS.md). Without it (sources run through tsx, no build) PGlite runs initdb.
+ */
+function pgliteTemplate(): Buffer | null {
+  try {
+    const file = fromRoot("dist", "pglite-template.tar.gz");
+    const installed = (JSON.parse(fs.readFileSync(fromRoot("node_modules/@electric-sql/pglite/package.json"), "utf8")) as { version: string }).version;
+    if (fs.readFileSync(`${file}.version`, "utf8").trim() !== installed) return null;
+    return fs.readFileSync(file);
+  } catch {
+    return null;
   }
 }
 

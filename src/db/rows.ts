@@ -3,7 +3,7 @@
 // was 16% of the hub's CPU and much of its garbage (bench/RESULTS.md). A row mapper made once per table from its
 // drizzle columns decodes each cell with the column's own mapFromDriverValue, so values are exactly what
 // `db.select().from(table)` returns, on PGlite and on postgres.js alike.
-import { getTableColumns, type SQLWrapper } from "drizzle-orm";
+import { getTableColumns, sql, type SQLWrapper } from "drizzle-orm";
 import type { Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { rowsOf, type Db } from "./client.js";
@@ -28,4 +28,60 @@ export function rowMapper<T extends PgTable>(table: T): RowMapper<T["$inferSelec
 /** Runs a query (counted like every other statement) and maps its raw rows. */
 export async function selectRows<T>(db: Db, query: SQLWrapper, map: RowMapper<T>): Promise<T[]> {
   return rowsOf<Record<string, unknown>>(await db.execute(query)).map(map);
+}
+
+/**
+ * A multi-row INSERT with one parameter: the rows as one JSON array that PostgreSQL unpacks (jsonb_to_recordset).
+ * drizzle's `insert().values(rows)` builds one SQL parameter per cell through its generic query builder, which for a
+ * partner's batch (100 activities, 500 figures, 100 audit entries) was a third of the hub's CPU (bench/RESULTS.md).
+ * Values go through each column's mapToDriverValue as drizzle would send them, except json/jsonb and arrays, which
+ * travel as JSON. Columns no row gives take their database default, like drizzle's; a column given in some rows but
+ * not others would need a per-row default, so it is refused (callers pass uniform rows).
+ */
+export async function insertJsonRows<T extends PgTable>(
+  db: Db,
+  table: T,
+  rows: Array<T["$inferInsert"]>,
+  options: { onConflictDoNothing?: Column[]; returning?: boolean } = {},
+): Promise<Array<T["$inferSelect"]>> {
+  if (rows.length === 0) return [];
+  const all = Object.entries(getTableColumns(table)) as Array<[string, Column]>;
+  const given = all.filter(([key]) => rows.some((r) => (r as Record<string, unknown>)[key] !== undefined));
+  for (const [key, column] of given) {
+    if (rows.some((r) => (r as Record<string, unknown>)[key] === undefined) && (column.hasDefault || column.defaultFn)) {
+      throw new Error(`insertJsonRows: column ${column.name} is given in some rows only`);
+    }
+  }
+  for (const [, column] of all) {
+    if (!given.some(([, c]) => c === column) && (column.defaultFn || column.onUpdateFn)) {
+      throw new Error(`insertJsonRows: column ${column.name} has a default computed by drizzle; give it`);
+    }
+  }
+  const asJson = (column: Column) => /json|\[\]$/.test(column.getSQLType());
+  const payload = rows.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, column] of given) {
+      const value = (r as Record<string, unknown>)[key];
+      out[column.name] = value === null || value === undefined ? null : asJson(column) ? value : column.mapToDriverValue(value);
+    }
+    return out;
+  });
+  const names = given.map(([, c]) => sql.identifier(c.name));
+  const types = sql.raw(given.map(([, c]) => `"${c.name}" ${sqlType(c)}`).join(", "));
+  const conflict = options.onConflictDoNothing
+    ? sql` on conflict (${sql.join(options.onConflictDoNothing.map((c) => sql.identifier(c.name)), sql`, `)}) do nothing`
+    : sql``;
+  const returning = options.returning ? sql` returning *` : sql``;
+  const query = sql`insert into ${table} (${sql.join(names, sql`, `)})
+    select ${sql.join(names, sql`, `)} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as r(${types})${conflict}${returning}`;
+  const result = await db.execute(query);
+  return options.returning ? rowsOf<Record<string, unknown>>(result).map(rowMapper(table)) : [];
+}
+
+/** The column's type as SQL, an enum's name quoted (the hub has enums named `precision` and `channel`). */
+function sqlType(column: Column): string {
+  const base = (column as unknown as { baseColumn?: Column }).baseColumn ?? column;
+  const enumName = (base as unknown as { enum?: { enumName: string } }).enum?.enumName;
+  if (!enumName) return column.getSQLType();
+  return `"${enumName}"${base === column ? "" : "[]"}`;
 }

@@ -115,13 +115,33 @@ export function operationCost(
 
 const MAX_SELECTIONS = 10_000;
 
-/** Checks every operation's cost after validation (also for documents Apollo cached), with that request's variables. */
+/** Variable sets remembered per document; past this the document's set starts again (bounds the memory). */
+const KNOWN_PER_DOCUMENT = 64;
+/** Longer variables (a batch of submissions) are not remembered: keying them would cost about what computing does. */
+const KNOWN_MAX_KEY = 2_000;
+
+/**
+ * Checks every operation's cost after validation (also for documents Apollo cached), with that request's variables.
+ * A cost depends only on the document, the operation and the variables: once a combination was found within the
+ * limit it is not computed again (Apollo hands the same parsed document for the same query text, so the known costs
+ * hang off it and go with it). Refusals are not remembered: they are computed again, and answered the same.
+ */
 export function costLimitPlugin<T extends object>(limits: Pick<Limits, "maxCost" | "unpagedListSize">): ApolloServerPlugin<T> {
+  const known = new WeakMap<DocumentNode, Set<string>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
+          const key = `${request.operationName ?? ""}\n${JSON.stringify(request.variables ?? {})}`;
+          const seen = known.get(document);
+          if (seen?.has(key)) return;
           operationCost(schema, request, document, limits);
+          if (key.length > KNOWN_MAX_KEY) return;
+          if (!seen) known.set(document, new Set([key]));
+          else {
+            if (seen.size >= KNOWN_PER_DOCUMENT) seen.clear();
+            seen.add(key);
+          }
         },
       };
     },

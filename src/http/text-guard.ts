@@ -46,11 +46,18 @@ const MESSAGES: Record<Exclude<Problem, null>, string> = {
 };
 
 export function textGuardPlugin<T extends object>(): ApolloServerPlugin<T> {
+  // A document's literals are checked once: Apollo hands the same parsed document for the same query text.
+  const documents = new WeakMap<DocumentNode, Problem>();
+  const inDocument = (document: DocumentNode): Problem => {
+    let problem = documents.get(document);
+    if (problem === undefined) documents.set(document, (problem = problemInDocument(document)));
+    return problem;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const problem = problemInValue(request.variables) ?? problemInDocument(document);
+          const problem = problemInValue(request.variables) ?? inDocument(document);
           if (problem) throw new HubError("BAD_USER_INPUT", MESSAGES[problem], { http: { status: 400 } });
         },
       };
