@@ -2,6 +2,7 @@
 // built), one spawned process per exit code: each loads its modules with the metadata API in place, builds the same
 // schema as the tests do, and ends with the documented exit code and a message instead of a stack trace.
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -53,6 +54,19 @@ describe("the entry points", { timeout: 60_000 }, () => {
       expect(held.stderr).toContain(`Data directory ${dir} is in use`);
     } finally {
       lock.release();
+    }
+  });
+
+  it("npm run gateway says in one line that its port is taken, with exit 1", async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const refused = await runNode(tsx("src/cli/gateway.ts"), { env: env({ GATEWAY_HOST: "127.0.0.1", GATEWAY_PORT: String(port) }) });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toBe(`Cannot listen on 127.0.0.1:${port}: the port is already in use. Set GATEWAY_PORT (and GATEWAY_HOST) to a free address.\n`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
     }
   });
 

@@ -23,10 +23,13 @@ export class ActivityResolver {
     @Ctx() ctx: Context,
     @Arg("filter", () => ActivityFilter, { nullable: true, description: "Conditions the activities must meet." })
     filter: ActivityFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size: 0 to 100, default 20." }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size reading forward: 0 to 100, default 20 (not with `last`)." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (an endCursor)." }) after: string | null,
+    @Arg("last", () => Int, { nullable: true, description: "Page size reading backward: the last 0 to 100 items before `before` (not with `first`)." })
+    last: number | null,
+    @Arg("before", () => String, { nullable: true, description: "Cursor before which the page ends (a startCursor)." }) before: string | null,
   ) {
-    return ActivityConnection.from(await listActivities(ctx, filter, { first, after }));
+    return ActivityConnection.from(await listActivities(ctx, filter, { first, after, last, before }));
   }
 
   @FieldResolver(() => ID, { description: "Opaque global ID of the activity." })

@@ -1,7 +1,7 @@
 // Reads of activities. Visibility comes from activity.policy for every path; nested pages are loaded for all parents
 // in one statement (a LATERAL join reading at most first + 1 rows per parent) and counted in one grouped statement.
 import DataLoader from "dataloader";
-import { and, desc, eq, inArray, not, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, not, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Context, Viewer } from "../context.js";
 import { rowsOf, type Db } from "../db/client.js";
@@ -14,8 +14,11 @@ import {
   decodeTimeIdKey,
   pageRequest,
   timeIdKey,
+  timeIdValues,
   keysetPage,
+  seek,
   toPage,
+  type Keyset,
   type Page,
   type PageArgs,
   type PageRequest,
@@ -30,12 +33,7 @@ const decodeKey = decodeTimeIdKey(CURSOR_TAG);
 const keyOf = (row: ActivityRow) => timeIdKey(CURSOR_TAG, row.createdAt, row.id);
 
 /** Newest first: (created_at, id) descending, backed by the activities_*_created_idx indexes. */
-const newestFirst = [desc(activities.createdAt), desc(activities.id)];
-
-function afterKey(key: TimeIdKey | null): SQL | undefined {
-  if (key === null) return undefined;
-  return sql`(${activities.createdAt}, ${activities.id}) < (${key.at.toISOString()}::timestamptz, ${key.id})`;
-}
+const newestFirst: Keyset<TimeIdKey> = { columns: [activities.createdAt, activities.id], direction: "desc", values: timeIdValues };
 
 function editionYearCondition(year: number): SQL {
   if (!Number.isInteger(year) || year < 1900 || year > 2200) throw badInput(`year must be from 1900 to 2200; got ${year}`, "year");
@@ -85,7 +83,7 @@ export async function listActivities(
     const waiting = awaitingReview(ctx.viewer);
     conditions.push(filter.awaitingReview ? waiting : not(waiting));
   }
-  const query = { from: activities, where: and(...conditions), after: afterKey(request.after), orderBy: newestFirst };
+  const query = { from: activities, where: and(...conditions), keyset: newestFirst };
   return keysetPage(ctx.db, query, request, keyOf);
 }
 
@@ -111,11 +109,12 @@ async function childPages(
   request: PageRequest<TimeIdKey>,
 ): Promise<Map<number, ActivityRow[]>> {
   const result = new Map<number, ActivityRow[]>(parentIds.map((id) => [id, []]));
+  const window = seek(newestFirst, request);
   const page = db
     .select()
     .from(activities)
-    .where(and(eq(parentColumn, sql`parent.id`), where, afterKey(request.after)))
-    .orderBy(...newestFirst)
+    .where(and(eq(parentColumn, sql`parent.id`), where, window.where))
+    .orderBy(...window.orderBy)
     .limit(request.first + 1);
   // Raw rows mapped by rowMapper (src/db/rows.ts): drizzle's mapping of a joined subquery was the costliest part.
   const rows = rowsOf<Record<string, unknown>>(
@@ -148,7 +147,7 @@ function childPage(
 ): Promise<Page<ActivityRow>> {
   const request = pageRequest(args, decodeKey);
   const where = childConditions(ctx.viewer, filter);
-  const argsKey = { ...filter, first: request.first, after: args.after ?? null };
+  const argsKey = { ...filter, first: args.first ?? null, after: args.after ?? null, last: args.last ?? null, before: args.before ?? null };
   const pages = ctx.loaders.keyed.get(`${name}.page`, argsKey, async (ids) => {
     const byParent = await childPages(ctx.db, parentColumn, ids, where, request);
     return ids.map((id) => byParent.get(id)!);

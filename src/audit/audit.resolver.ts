@@ -16,8 +16,11 @@ export class AuditResolver {
   async auditLog(
     @Ctx() ctx: Context,
     @Arg("filter", () => AuditFilter, { nullable: true, description: "Conditions the entries must meet." }) filter: AuditFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size: 0 to 100, default 20." }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size reading forward: 0 to 100, default 20 (not with `last`)." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (an endCursor)." }) after: string | null,
+    @Arg("last", () => Int, { nullable: true, description: "Page size reading backward: the last 0 to 100 items before `before` (not with `first`)." })
+    last: number | null,
+    @Arg("before", () => String, { nullable: true, description: "Cursor before which the page ends (a startCursor)." }) before: string | null,
   ) {
     let target: { type: string; id: number } | null = null;
     if (filter?.targetId != null) {
@@ -26,7 +29,7 @@ export class AuditResolver {
       target = { type: decoded.type, id: decoded.id };
     }
     return AuditEntryConnection.from(
-      await listAudit(ctx, { societySlug: filter?.societySlug, action: filter?.action, requestId: filter?.requestId, targetId: target }, { first, after }),
+      await listAudit(ctx, { societySlug: filter?.societySlug, action: filter?.action, requestId: filter?.requestId, targetId: target }, { first, after, last, before }),
     );
   }
 

@@ -1,6 +1,6 @@
 // The audit log: one entry per object a successful mutation changed, written in the mutation's transaction, with the
 // request id shared by the entries of one mutation. Staff read all entries, a partner those of its own society.
-import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Context, Viewer } from "../context.js";
 import type { Db } from "../db/client.js";
 import { insertJsonRows } from "../db/rows.js";
@@ -73,7 +73,7 @@ export async function listAudit(ctx: Context, filter: AuditFilter, args: PageArg
   if (filter.targetId) conditions.push(and(eq(auditLog.targetType, filter.targetId.type), eq(auditLog.targetId, filter.targetId.id)));
   if (filter.action != null) conditions.push(eq(auditLog.action, filter.action));
   if (filter.requestId != null) conditions.push(eq(auditLog.requestId, filter.requestId));
-  const after = request.after !== null ? lt(auditLog.id, request.after) : undefined;
-  const query = { from: auditLog, where: and(...conditions), after, orderBy: [desc(auditLog.id)] };
+  const keyset = { columns: [auditLog.id], direction: "desc" as const, values: (id: number) => [sql`${id}`] };
+  const query = { from: auditLog, where: and(...conditions), keyset };
   return keysetPage(ctx.db, query, request, (row) => ["l", row.id]);
 }

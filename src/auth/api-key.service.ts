@@ -1,13 +1,13 @@
 // API keys: issue (the secret is returned once), revoke, list, and the first staff key at start-up.
 import fs from "node:fs";
 import path from "node:path";
-import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Database } from "../db/client.js";
 import type { ApiKeyRole } from "../db/enums.js";
 import { apiKeys, societies, type ApiKeyRow } from "../db/schema.js";
 import { appendAudit } from "../audit/audit.service.js";
-import { decodeTimeIdKey, pageRequest, timeIdKey, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
+import { decodeTimeIdKey, pageRequest, timeIdKey, timeIdValues, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
 import { Issues, UserErrorsAbort, type UserErrorCode } from "../shared/user-errors.js";
 import { inTransaction, type WriteResult } from "../shared/write.js";
 import { checkInput } from "../shared/input-schema.js";
@@ -76,10 +76,8 @@ export async function listApiKeys(ctx: Context, includeRevoked: boolean, args: P
   assertCan(ctx.viewer, "apiKey:list");
   const request = pageRequest(args, decodeKey);
   const where: SQL | undefined = includeRevoked ? undefined : isNull(apiKeys.revokedAt);
-  const after = request.after
-    ? sql`(${apiKeys.createdAt}, ${apiKeys.id}) < (${request.after.at.toISOString()}::timestamptz, ${request.after.id})`
-    : undefined;
-  const query = { from: apiKeys, where, after, orderBy: [desc(apiKeys.createdAt), desc(apiKeys.id)] };
+  const keyset = { columns: [apiKeys.createdAt, apiKeys.id], direction: "desc" as const, values: timeIdValues };
+  const query = { from: apiKeys, where, keyset };
   return keysetPage(ctx.db, query, request, (r) => timeIdKey("k", r.createdAt, r.id));
 }
 

@@ -32,10 +32,13 @@ export class ApiKeyResolver {
   async apiKeys(
     @Ctx() ctx: Context,
     @Arg("includeRevoked", () => Boolean, { defaultValue: false, description: "Also list revoked keys." }) includeRevoked: boolean,
-    @Arg("first", () => Int, { nullable: true, description: "Page size: 0 to 100, default 20." }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size reading forward: 0 to 100, default 20 (not with `last`)." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (an endCursor)." }) after: string | null,
+    @Arg("last", () => Int, { nullable: true, description: "Page size reading backward: the last 0 to 100 items before `before` (not with `first`)." })
+    last: number | null,
+    @Arg("before", () => String, { nullable: true, description: "Cursor before which the page ends (a startCursor)." }) before: string | null,
   ) {
-    return ApiKeyConnection.from(await listApiKeys(ctx, includeRevoked, { first, after }));
+    return ApiKeyConnection.from(await listApiKeys(ctx, includeRevoked, { first, after, last, before }));
   }
 
   @FieldResolver(() => Society, { nullable: true, description: "The society of a partner key; null for staff keys." })

@@ -33,6 +33,14 @@ try {
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 } catch (err) {
+  const code = (err as { code?: string }).code;
+  if (code === "EADDRINUSE" || code === "EACCES") {
+    // As npm start says it: one line on stderr, exit 1 (README, "Command line"), no stack trace.
+    const { GATEWAY_HOST: host, GATEWAY_PORT: port } = settings.data;
+    const why = code === "EADDRINUSE" ? "the port is already in use" : "permission denied";
+    console.error(`Cannot listen on ${host}:${port}: ${why}. Set GATEWAY_PORT (and GATEWAY_HOST) to a free address.`);
+    process.exit(1);
+  }
   if (!(err instanceof SupergraphError)) throw err;
   console.error(err.message);
   process.exit(1);

@@ -32,9 +32,12 @@ export class EditionResolver {
     @Ctx() ctx: Context,
     @Arg("kind", () => ActivityKindEnum, { nullable: true, description: "Only activities of this kind." })
     kind: ActivityKind | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size: 0 to 100, default 20." }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size reading forward: 0 to 100, default 20 (not with `last`)." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (an endCursor)." }) after: string | null,
+    @Arg("last", () => Int, { nullable: true, description: "Page size reading backward: the last 0 to 100 items before `before` (not with `first`)." })
+    last: number | null,
+    @Arg("before", () => String, { nullable: true, description: "Cursor before which the page ends (a startCursor)." }) before: string | null,
   ) {
-    return ActivityConnection.from(await editionActivities(ctx, edition.id, { kind }, { first, after }));
+    return ActivityConnection.from(await editionActivities(ctx, edition.id, { kind }, { first, after, last, before }));
   }
 }

@@ -4,7 +4,7 @@ import { and, asc, eq, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Context } from "../context.js";
 import { activities, editions, type ActivityRow } from "../db/schema.js";
 import { badInput } from "../shared/errors.js";
-import { decodeTimeIdKey, pageRequest, timeIdKey, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
+import { decodeTimeIdKey, pageRequest, timeIdKey, timeIdValues, keysetPage, type Page, type PageArgs } from "../shared/pagination.js";
 import { countryCodeArg, instantArg } from "../shared/validate.js";
 import type { ActivityEvent } from "../activities/activity.type.js";
 import { eventStateOf } from "../activities/activity.state.js";
@@ -40,10 +40,8 @@ function eventConditions(filter: EventFilter | null | undefined): SQL | undefine
 export async function listEvents(ctx: Context, filter: EventFilter | null | undefined, args: PageArgs): Promise<Page<ActivityRow>> {
   const request = pageRequest(args, decodeKey);
   const where = eventConditions(filter);
-  const after = request.after
-    ? sql`(${activities.eventStartsAt}, ${activities.id}) > (${request.after.at.toISOString()}::timestamptz, ${request.after.id})`
-    : undefined;
-  const query = { from: activities, where, after, orderBy: [asc(activities.eventStartsAt), asc(activities.id)] };
+  const keyset = { columns: [activities.eventStartsAt, activities.id], direction: "asc" as const, values: timeIdValues };
+  const query = { from: activities, where, keyset };
   return keysetPage(ctx.db, query, request, (row) => timeIdKey(CURSOR_TAG, row.eventStartsAt!, row.id));
 }
 

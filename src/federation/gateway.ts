@@ -1,11 +1,15 @@
 // A federation gateway in Node: @apollo/gateway serving a composed supergraph. It forwards the caller's Authorization
 // header to the hub subgraph only; partner subgraphs never see an IDoR API key. In production Apollo Router can take
 // its place with the same supergraph SDL (see the README, "Running at scale").
-import type http from "node:http";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
-import { startStandaloneServer } from "@apollo/server/standalone";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { expressMiddleware } from "@as-integrations/express5";
+import cors from "cors";
+import express from "express";
 import type { SubgraphDefinition } from "./supergraph.js";
 
 /** What the gateway keeps of the incoming request for its subgraph calls. */
@@ -41,6 +45,16 @@ export async function startGateway(options: {
   port: number;
   host: string;
 }): Promise<RunningGateway> {
+  // The port first (a rejected promise, not Apollo standalone's unhandled 'error' event): a taken port is one line
+  // from the CLI, and nothing is composed or started for a gateway that cannot listen.
+  const httpServer = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
+  });
   const hubNames = new Set(options.subgraphs.filter((s) => s.hub).map((s) => s.name));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -52,15 +66,28 @@ export async function startGateway(options: {
     introspection: true,
     csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
     // A subgraph that cannot be reached: say so with the hub's code for it, without its internal address.
     formatError: (formatted) =>
       /^request to \S+ failed/.test(formatted.message)
         ? { message: "A subgraph is unavailable right now; retry later.", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } }
         : formatted,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host },
-    context: async ({ req }: { req: http.IncomingMessage }) => ({ authorization: req.headers.authorization }),
-  });
-  return { url, stop: () => server.stop() };
+  try {
+    await server.start();
+  } catch (err) {
+    httpServer.close();
+    throw err;
+  }
+  // What Apollo's standalone server does: open CORS, JSON bodies up to 50 MB, GraphQL on every path.
+  const app = express();
+  app.use(
+    cors(),
+    express.json({ limit: "50mb" }),
+    expressMiddleware(server, { context: async ({ req }: { req: http.IncomingMessage }) => ({ authorization: req.headers.authorization }) }),
+  );
+  httpServer.on("request", app);
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
+  return { url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/`, stop: () => server.stop() };
 }

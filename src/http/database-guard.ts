@@ -2,6 +2,15 @@
 // for connections that cannot open. The first failure that says "unreachable" opens the guard; from then on requests
 // are refused before they touch the database, and one probe (a `select 1` with a short timeout) runs every
 // `probeIntervalMs` until the database answers again, which closes the guard: recovery needs nobody.
+//
+// An error that ended one session (57P01/57P02, CONNECTION_CLOSED) does not open the guard by itself: the guard asks
+// the database first and opens only when that ping says "unreachable". Such errors come at every restart, but also
+// after one: postgres.js 3.4.9 keeps the FATAL "terminating connection due to administrator command" that a session
+// received while a query ran, and rejects the first query on that connection *after it reconnected to the restarted
+// server* with it (its ReadyForQuery handler reads the stale errorResponse; `closed()` never clears it). With a pool
+// of n connections busy at the restart, up to n such stale errors arrive after the server is back; each one used to
+// shut every request out again for a probe interval, and under load the hub flapped for longer than the outage test
+// waits. The bug is postgres.js's and shows on Node 20 as well; the outage test met it far more often on Node 22.
 import type { RequestHandler } from "express";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
@@ -14,14 +23,28 @@ const UNAVAILABLE_CODES = new Set([
   "57P01", "57P02", "57P03", "53300", // admin/crash shutdown, cannot connect now, too many connections
 ]);
 
-/** Is this error (or one it wraps, e.g. drizzle's query error) the database being unreachable? */
-export function isDatabaseUnavailable(err: unknown): boolean {
+/** Errors that end one session, not necessarily the server: the guard pings before it opens on one of these. */
+const SESSION_ENDED_CODES = new Set(["57P01", "57P02", "CONNECTION_CLOSED"]);
+
+/** The "unreachable" code of this error (or of one it wraps, e.g. drizzle's query error), or null. */
+function unavailableCode(err: unknown): string | null {
   for (let e = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return code;
   }
-  return false;
+  return null;
 }
+
+/** Is this error (or one it wraps, e.g. drizzle's query error) the database being unreachable? */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return unavailableCode(err) !== null;
+}
+
+const endedOneSession = (err: unknown) => SESSION_ENDED_CODES.has(unavailableCode(err) ?? "");
+
+/** Pings in a row that may meet a session-ended error before the guard opens anyway (one per pooled connection
+ * that was busy at a restart; more than the hub's usual pool). */
+const VERIFY_ATTEMPTS = 12;
 
 export const unavailable = (retryAfterMs: number): HubError =>
   retryLater("SERVICE_UNAVAILABLE", "The database is unavailable right now; retry later.", retryAfterMs);
@@ -37,6 +60,7 @@ export class DatabaseGuard {
   private downSince: number | null = null;
   private probeTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private verifying: Promise<void> | null = null;
   readonly probeIntervalMs: number;
   readonly pingTimeoutMs: number;
 
@@ -56,12 +80,34 @@ export class DatabaseGuard {
   /** Call with any error a request met: an "unreachable" one opens the guard. Returns whether it was one. */
   report(err: unknown): boolean {
     if (!isDatabaseUnavailable(err)) return false;
-    if (this.downSince === null && !this.stopped) {
-      this.downSince = Date.now();
-      this.logger.error({ err }, "database unavailable: refusing requests with 503 until it answers again");
-      this.scheduleProbe();
-    }
+    if (endedOneSession(err)) this.verify(err);
+    else this.open(err);
     return true;
+  }
+
+  private open(err: unknown): void {
+    if (this.downSince !== null || this.stopped) return;
+    this.downSince = Date.now();
+    this.logger.error({ err }, "database unavailable: refusing requests with 503 until it answers again");
+    this.scheduleProbe();
+  }
+
+  /** A session ended: open the guard only if the database does not answer now (one check at a time). */
+  private verify(err: unknown): void {
+    if (this.down || this.stopped || this.verifying) return;
+    this.verifying = (async () => {
+      for (let attempt = 0; attempt < VERIFY_ATTEMPTS; attempt++) {
+        try {
+          await this.ping();
+          return; // it answers: that session's error was its own (or stale)
+        } catch (pingErr) {
+          if (endedOneSession(pingErr)) continue; // another connection handing out its stale error
+          if (isDatabaseUnavailable(pingErr)) this.open(pingErr);
+          return; // a slow ping (PING_TIMEOUT) is not "down": /readyz reports slowness, requests go on
+        }
+      }
+      this.open(err);
+    })().finally(() => (this.verifying = null));
   }
 
   /** Refuses requests while the database is down. */
@@ -96,7 +142,7 @@ export class DatabaseGuard {
     return Promise.race([this.database.ping(), timeout]).finally(() => clearTimeout(timer));
   }
 
-  private scheduleProbe(): void {
+  private scheduleProbe(delayMs = this.probeIntervalMs): void {
     if (this.stopped) return;
     this.probeTimer = setTimeout(() => {
       this.ping().then(
@@ -104,9 +150,10 @@ export class DatabaseGuard {
           this.logger.info({ downMs: Date.now() - (this.downSince ?? Date.now()) }, "database available again");
           this.downSince = null;
         },
-        () => this.scheduleProbe(),
+        // A stale session-ended error (see the top of this file) says nothing about now: ask again at once.
+        (err) => this.scheduleProbe(endedOneSession(err) ? 0 : this.probeIntervalMs),
       );
-    }, this.probeIntervalMs);
+    }, delayMs);
     this.probeTimer.unref();
   }
 }

@@ -4,7 +4,7 @@
 //   cost(field) = own + items × (1 for an object, 0 for a scalar or a connection + the cost of the fields selected in it)
 //
 // items, one generic rule for every field of the schema:
-//   - a field with a `first` argument: its value (clamped to 0..MAX_PAGE_SIZE: larger pages are refused anyway),
+//   - a field with a `first` argument: its value (or `last`'s) (clamped to 0..MAX_PAGE_SIZE: larger pages are refused anyway),
 //     or its default page size when absent;
 //   - else a list argument named `representations` (federation's `_entities`): its length;
 //   - else a list-typed field: its known size (LIST_SIZES) or HUB_COST_LIST_SIZE — except the `edges` of a
@@ -70,7 +70,9 @@ export function costEstimator(unpagedListSize: number): ComplexityEstimator {
     const list = isListType(getNullableType(field.type));
     const paged = field.args.some((a) => a.name === "first");
     if (paged) {
-      items = args.first === undefined || args.first === null ? (LIST_SIZES[key] ?? DEFAULT_PAGE_SIZE) : clampPage(args.first);
+      // A connection reads `first` or `last` items (both at once is refused).
+      const size = args.first ?? args.last;
+      items = size === undefined || size === null ? (LIST_SIZES[key] ?? DEFAULT_PAGE_SIZE) : clampPage(size);
     } else if (Array.isArray(args.representations)) {
       items = args.representations.length;
     } else if (list) {

@@ -4,11 +4,17 @@ import type { Page } from "./pagination.js";
 
 @ObjectType("PageInfo", { description: "Where a page sits in its list (Relay cursor connections)." })
 export class PageInfo {
-  @Field(() => Boolean, { description: "True when more items follow this page: pass endCursor as `after`." })
+  @Field(() => Boolean, {
+    description:
+      "Reading forward (`first`): true when more items follow this page (pass endCursor as `after`). Reading backward " +
+      "(`last`): true when the page was requested with `before`, i.e. items followed it when the cursor was issued.",
+  })
   hasNextPage!: boolean;
 
   @Field(() => Boolean, {
-    description: "True when this page was requested with `after`, i.e. items came before it when the cursor was issued.",
+    description:
+      "Reading backward (`last`): true when more items come before this page (pass startCursor as `before`). Reading " +
+      "forward (`first`): true when the page was requested with `after`, i.e. items came before it when the cursor was issued.",
   })
   hasPreviousPage!: boolean;
 
@@ -28,7 +34,7 @@ export interface ConnectionShape<T> {
 export function connectionType<T extends object>(name: string, itemType: ClassType, itemDescription: string) {
   @ObjectType(`${name}Edge`, { description: `One ${itemDescription} in a page, with its cursor.` })
   class Edge {
-    @Field(() => String, { description: "Opaque cursor of this item: pass it as `after` to read the items after it." })
+    @Field(() => String, { description: "Opaque cursor of this item: pass it as `after` to read the items after it, or as `before` for those before it." })
     cursor!: string;
 
     @Field(() => itemType, { description: `The ${itemDescription}.` })

@@ -1,6 +1,7 @@
-// Forward keyset pagination (Relay connections): `first` rows after an opaque cursor that encodes the row's sort
-// key. Stable while rows are added; never OFFSET. Services read `first + 1` rows to learn whether a next page exists.
-import { and, sql, type SQL } from "drizzle-orm";
+// Keyset pagination (Relay cursor connections): `first` rows after a cursor, or `last` rows before one, where a cursor
+// is opaque and encodes the row's sort key. Stable while rows are added; never OFFSET. Services read one row more than
+// asked for to learn whether another page exists in the direction of reading.
+import { and, asc, desc, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../db/client.js";
 import { badInput } from "./errors.js";
@@ -8,32 +9,82 @@ import { badInput } from "./errors.js";
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/** Relay's connection arguments: `first`/`after` reads forward, `last`/`before` backward; the cursors may be combined. */
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
 }
 
 export interface PageRequest<K> {
-  /** Rows the caller wants. */
+  /** Rows the caller wants (`first`, or `last` when reading backward). */
   first: number;
-  /** The decoded sort key of the `after` cursor, or null for the first page. */
+  /** True for `last`: the page is the last `first` rows of the window, read from its end. */
+  backward: boolean;
+  /** The decoded sort key of the `after` cursor, or null. */
   after: K | null;
+  /** The decoded sort key of the `before` cursor, or null. */
+  before: K | null;
+}
+
+function pageSize(value: number | null | undefined, name: "first" | "last"): number {
+  const n = value ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(n) || n < 0 || n > MAX_PAGE_SIZE) {
+    throw badInput(`${name} must be a whole number from 0 to ${MAX_PAGE_SIZE}; got ${value}`, name);
+  }
+  return n;
+}
+
+function cursorKey<K>(cursor: string | null | undefined, name: "after" | "before", decodeKey: (raw: unknown) => K | null): K | null {
+  if (cursor === undefined || cursor === null) return null;
+  const key = decodeCursor(cursor, decodeKey);
+  if (key === null) {
+    const which = name === "after" ? "the endCursor" : "the startCursor";
+    throw badInput(
+      `${name} is not a valid cursor for this list: pass ${which} (or an edge's cursor) of a previous page of the same list`,
+      name,
+    );
+  }
+  return key;
 }
 
 export function pageRequest<K>(args: PageArgs, decodeKey: (raw: unknown) => K | null): PageRequest<K> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be a whole number from 0 to ${MAX_PAGE_SIZE}; got ${args.first}`, "first");
-  }
-  if (args.after === undefined || args.after === null) return { first, after: null };
-  const key = decodeCursor(args.after, decodeKey);
-  if (key === null) {
-    throw badInput(
-      "after is not a valid cursor for this list: pass the endCursor (or an edge's cursor) of a previous page of the same list",
-      "after",
-    );
-  }
-  return { first, after: key };
+  // Relay allows both but "strongly discourages" it: the result is confusing, so one direction per request.
+  if (args.first != null && args.last != null) throw badInput("pass either first (with after) or last (with before), not both", "last");
+  const backward = args.last != null;
+  return {
+    first: backward ? pageSize(args.last, "last") : pageSize(args.first, "first"),
+    backward,
+    after: cursorKey(args.after, "after", decodeKey),
+    before: cursorKey(args.before, "before", decodeKey),
+  };
+}
+
+/**
+ * A list's sort order: its key columns (the last one unique), all in one direction, and a cursor key's values for
+ * them (as SQL, with casts where PostgreSQL needs them).
+ */
+export interface Keyset<K> {
+  columns: PgColumn[];
+  direction: "asc" | "desc";
+  values: (key: K) => SQL[];
+}
+
+/** The window between the cursors, and the order to read it in (reversed for `last`; toPage turns the rows back). */
+export function seek<K>(keyset: Keyset<K>, request: PageRequest<K>): { where: SQL | undefined; orderBy: SQL[] } {
+  const row = (parts: Array<SQL | PgColumn>) => (parts.length === 1 ? sql`${parts[0]}` : sql`(${sql.join(parts, sql`, `)})`);
+  const columns = row(keyset.columns);
+  const later = keyset.direction === "asc" ? sql.raw(">") : sql.raw("<");
+  const earlier = keyset.direction === "asc" ? sql.raw("<") : sql.raw(">");
+  const readAscending = (keyset.direction === "asc") !== request.backward;
+  return {
+    where: and(
+      request.after !== null ? sql`${columns} ${later} ${row(keyset.values(request.after))}` : undefined,
+      request.before !== null ? sql`${columns} ${earlier} ${row(keyset.values(request.before))}` : undefined,
+    ),
+    orderBy: keyset.columns.map((c) => (readAscending ? asc(c) : desc(c))),
+  };
 }
 
 export function encodeCursor(key: unknown): string {
@@ -58,19 +109,25 @@ export interface Page<T> {
   totalCount: () => Promise<number>;
 }
 
-/** Turns `first + 1` fetched rows into a page. */
+/**
+ * Turns the fetched rows (`first + 1` at most, in reading order) into a page in the list's order. Reading forward, a
+ * surplus row means a next page; backward, a previous one. The other direction is known from the cursor: a page read
+ * after a cursor has items before it, one read before a cursor has items after it (Relay lets a server say so).
+ */
 export function toPage<T>(
   rows: T[],
   request: PageRequest<unknown>,
   keyOf: (row: T) => unknown,
   totalCount: () => Promise<number>,
 ): Page<T> {
+  const more = rows.length > request.first;
   const nodes = rows.slice(0, request.first);
+  if (request.backward) nodes.reverse();
   return {
     nodes,
     cursors: nodes.map((row) => encodeCursor(keyOf(row))),
-    hasNextPage: rows.length > request.first,
-    hasPreviousPage: request.after !== null,
+    hasNextPage: request.backward ? request.before !== null : more,
+    hasPreviousPage: request.backward ? more : request.after !== null,
     totalCount,
   };
 }
@@ -95,23 +152,26 @@ export const decodeTimeIdKey =
     return Number.isNaN(date.getTime()) || date.toISOString() !== at ? null : { at: date, id };
   };
 export const timeIdKey = (tag: string, at: Date, id: number) => [tag, at.toISOString(), id];
+/** A (time, id) key's values for Keyset.values. */
+export const timeIdValues = (key: TimeIdKey): SQL[] => [sql`${key.at.toISOString()}::timestamptz`, sql`${key.id}`];
 
 /**
- * One page of a table in keyset order: the rows after the cursor's key (`after`, built by the caller from the decoded
- * key) among those matching `where`, plus a totalCount of all matching rows that runs only when asked for.
+ * One page of a table in keyset order: the rows between the cursors' keys among those matching `where`, plus a
+ * totalCount of all matching rows that runs only when asked for.
  */
-export async function keysetPage<TTable extends PgTable>(
+export async function keysetPage<TTable extends PgTable, K>(
   db: Db,
-  query: { from: TTable; where: SQL | undefined; after: SQL | undefined; orderBy: Array<SQL | PgColumn> },
-  request: PageRequest<unknown>,
+  query: { from: TTable; where: SQL | undefined; keyset: Keyset<K> },
+  request: PageRequest<K>,
   keyOf: (row: TTable["$inferSelect"]) => unknown,
 ): Promise<Page<TTable["$inferSelect"]>> {
   const table = query.from as PgTable;
+  const window = seek(query.keyset, request);
   const rows = (await db
     .select()
     .from(table)
-    .where(and(query.where, query.after))
-    .orderBy(...query.orderBy)
+    .where(and(query.where, window.where))
+    .orderBy(...window.orderBy)
     .limit(request.first + 1)) as Array<TTable["$inferSelect"]>;
   return toPage(rows, request, keyOf, async () => {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(query.where);

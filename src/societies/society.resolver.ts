@@ -17,10 +17,13 @@ export class SocietyResolver {
     @Ctx() ctx: Context,
     @Arg("filter", () => SocietyFilter, { nullable: true, description: "Conditions the societies must meet." })
     filter: SocietyFilter | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size: 0 to 100, default 20." }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size reading forward: 0 to 100, default 20 (not with `last`)." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (an endCursor)." }) after: string | null,
+    @Arg("last", () => Int, { nullable: true, description: "Page size reading backward: the last 0 to 100 items before `before` (not with `first`)." })
+    last: number | null,
+    @Arg("before", () => String, { nullable: true, description: "Cursor before which the page ends (a startCursor)." }) before: string | null,
   ) {
-    return SocietyConnection.from(await listSocieties(ctx, filter, { first, after }));
+    return SocietyConnection.from(await listSocieties(ctx, filter, { first, after, last, before }));
   }
 
   @Query(() => Society, { nullable: true, description: "The society with this slug; null when there is none." })
@@ -42,9 +45,12 @@ export class SocietyResolver {
     @Arg("year", () => Int, { nullable: true, description: "Only activities of this IDoR edition." }) year: number | null,
     @Arg("kind", () => ActivityKindEnum, { nullable: true, description: "Only activities of this kind." })
     kind: ActivityKind | null,
-    @Arg("first", () => Int, { nullable: true, description: "Page size: 0 to 100, default 20." }) first: number | null,
-    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after: string | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size reading forward: 0 to 100, default 20 (not with `last`)." }) first: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (an endCursor)." }) after: string | null,
+    @Arg("last", () => Int, { nullable: true, description: "Page size reading backward: the last 0 to 100 items before `before` (not with `first`)." })
+    last: number | null,
+    @Arg("before", () => String, { nullable: true, description: "Cursor before which the page ends (a startCursor)." }) before: string | null,
   ) {
-    return ActivityConnection.from(await societyActivities(ctx, society.id, { year, kind }, { first, after }));
+    return ActivityConnection.from(await societyActivities(ctx, society.id, { year, kind }, { first, after, last, before }));
   }
 }

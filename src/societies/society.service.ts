@@ -1,6 +1,6 @@
 // Reads of societies. Societies are public: every caller sees all of them.
 import DataLoader from "dataloader";
-import { and, asc, eq, gt, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Db } from "../db/client.js";
 import { societies, type SocietyRow } from "../db/schema.js";
@@ -42,8 +42,8 @@ export async function listSocieties(
       conditions.push(or(ilike(societies.name, pattern), ilike(societies.acronym, pattern), ilike(societies.slug, pattern))!);
     }
   }
-  const after = request.after !== null ? gt(societies.slug, request.after) : undefined;
-  const query = { from: societies, where: and(...conditions), after, orderBy: [asc(societies.slug)] };
+  const keyset = { columns: [societies.slug], direction: "asc" as const, values: (slug: string) => [sql`${slug}`] };
+  const query = { from: societies, where: and(...conditions), keyset };
   return keysetPage(ctx.db, query, request, (row) => ["s", row.slug]);
 }
 
