@@ -243,13 +243,13 @@ describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory thro
 
   it("refuses a second hub on the same data directory at once, naming the directory and the holder", async () => {
     const lockBefore = fs.readFileSync(path.join(dir, LOCK_FILE), "utf8");
-    const t0 = Date.now();
     const second = spawnHub({ HUB_DATA_DIR: dir });
+    // "At once": the first hub holds the lock for the whole test, so a second hub that waited for it would never exit
+    // (and the test would time out); exiting with 3 while the first runs is the proof, without a wall-clock bound that
+    // a loaded machine breaks (start-up under tsx alone took 8-13 s at load 10-15).
     const { code } = await second.exited;
-    const ms = Date.now() - t0;
 
     expect(code).toBe(3);
-    expect(ms).toBeLessThan(10_000);
     expect(second.stderr()).toContain(`Data directory ${dir} is in use by another IDoR Hub process`);
     expect(second.stderr()).toContain(`pid ${first.pid} on host ${os.hostname()}`);
     expect(second.stderr()).toContain("command: npm start");
@@ -280,7 +280,6 @@ describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory thro
   it("on SIGTERM finishes the request in flight, refuses new connections, exits 0, logs stopped and frees the lock", async () => {
     const inFlight = await requestInFlight(first.port, "{ editions { year theme } }");
 
-    const t0 = Date.now();
     first.proc.kill("SIGTERM");
     await waitFor(first, "log that it is shutting down", () => logged(first, /^shutting down/), 10_000);
     expect(logged(first, /^shutting down/)).toMatchObject({ signal: "SIGTERM" });
@@ -298,8 +297,8 @@ describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory thro
 
     const { code } = await first.exited;
     expect(code).toBe(0);
-    expect(Date.now() - t0).toBeLessThan(5_000);
     expect(logged(first, "stopped")).toBeDefined();
+    // It stopped because the work was done, not because the shutdown timeout ran out (no wall-clock bound here).
     expect(logged(first, "shutdown timed out; exiting")).toBeUndefined();
     expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
     expect(lockLeftovers(dir)).toEqual([]);
