@@ -11,7 +11,7 @@ import { DASHBOARD_YEAR, loadDataset, SCALES, slugOf } from "./lib/dataset.mjs";
 import { cannon } from "./lib/measure.mjs";
 import { httpOk, startProcess } from "./lib/proc.mjs";
 import { summariseProfile } from "./lib/profile.mjs";
-import { body, hub as hubQ } from "./lib/queries.mjs";
+import { body, hub as hubQ, ingestBatches } from "./lib/queries.mjs";
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH);
@@ -79,25 +79,7 @@ if (scenario === "dashboard") {
     body: body(hubQ.issueKey, { input: { role: "PARTNER", societySlug: slugOf(200), label: "probe" } }),
   });
   const partner = (await res.json()).data.issueApiKey.secret;
-  const tag = Date.now().toString(36);
-  let b = 0;
-  const batch = () => {
-    const k = b++;
-    const activities = Array.from({ length: 100 }, (_, i) => ({
-      idempotencyKey: `probe-${tag}-${k}-${i}`,
-      year: 2024,
-      kind: "WEBINAR",
-      title: `Probe webinar ${k}-${i}`,
-      metrics: [
-        { kind: "VIEWS", value: 1000 + i },
-        { kind: "VIEWS", channel: "YOUTUBE", value: 600 + i },
-        { kind: "VIEWS", channel: "FACEBOOK", value: 300 + i },
-        { kind: "REGISTRATIONS", value: 50 + i },
-        { kind: "PARTICIPANTS", value: 40 + i, precision: "AT_LEAST" },
-      ],
-    }));
-    return body(hubQ.submitActivities, { input: { activities } });
-  };
+  const batch = ingestBatches(`probe-${Date.now().toString(36)}`);
   const check = await (await fetch(gqlUrl, { method: "POST", headers: { ...json, authorization: `Bearer ${partner}` }, body: batch() })).json();
   if (check.data?.submitActivities?.userErrors?.length !== 0) throw new Error(JSON.stringify(check).slice(0, 400));
   opts = { url: gqlUrl, connections: 4, requests: [{ method: "POST", headers: { ...json, authorization: `Bearer ${partner}` }, setupRequest: (r) => ({ ...r, body: batch() }) }] };

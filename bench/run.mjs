@@ -15,7 +15,7 @@ import { DASHBOARD_YEAR, LARGE, loadDataset, SCALES, slugOf } from "./lib/datase
 import { cannon, measure, medianOf, resetSqlUsage, sqlUsage } from "./lib/measure.mjs";
 import { httpOk, peakRssMb, startProcess } from "./lib/proc.mjs";
 import { summariseProfile } from "./lib/profile.mjs";
-import { body, hub as hubQ, normaliseDashboard, pgl as pglQ } from "./lib/queries.mjs";
+import { body, hub as hubQ, ingestBatches, normaliseDashboard, pgl as pglQ } from "./lib/queries.mjs";
 import { writeResults } from "./lib/report.mjs";
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -253,25 +253,7 @@ async function main() {
       setupRequest: (req) => ({ ...req, body: body(query, { slug: slugOf((slugCounter++ % slugCount) + 1) }) }),
     },
   ];
-  let batch = 0;
-  const runTag = Date.now().toString(36);
-  const ingestBatch = () => {
-    const b = batch++;
-    const activities = Array.from({ length: 100 }, (_, i) => ({
-      idempotencyKey: `ingest-${runTag}-${b}-${i}`,
-      year: 2024,
-      kind: "WEBINAR",
-      title: `Ingested webinar ${b}-${i}`,
-      metrics: [
-        { kind: "VIEWS", value: 1000 + i },
-        { kind: "VIEWS", channel: "YOUTUBE", value: 600 + i },
-        { kind: "VIEWS", channel: "FACEBOOK", value: 300 + i },
-        { kind: "REGISTRATIONS", value: 50 + i },
-        { kind: "PARTICIPANTS", value: 40 + i, precision: "AT_LEAST" },
-      ],
-    }));
-    return body(hubQ.submitActivities, { input: { activities } });
-  };
+  const ingestBatch = ingestBatches(Date.now().toString(36));
   // Check one batch by hand: it must be accepted (userErrors empty), or the ingest figures mean nothing.
   {
     const res = await fetch(gqlUrl(PORTS.hub), { method: "POST", headers: { ...json, ...partner }, body: ingestBatch() });

@@ -73,3 +73,28 @@ select coalesce(json_agg(json_build_object('slug', s.slug, 'acronym', s.acronym,
         and a.edition_id = (select id from editions where year = $1) order by a.created_at desc, a.id desc limit 10) a))
   order by s.slug), '[]')::text as json
 from (select * from societies order by slug limit 20) s`;
+
+/**
+ * The ingest scenario's request bodies: batches of 100 new activities × 5 metrics (500 metric rows), each activity with
+ * an idempotency key unique to the run (`tag`) and the batch, so that no batch replays an earlier one.
+ */
+export function ingestBatches(tag) {
+  let batch = 0;
+  return () => {
+    const b = batch++;
+    const activities = Array.from({ length: 100 }, (_, i) => ({
+      idempotencyKey: `ingest-${tag}-${b}-${i}`,
+      year: 2024,
+      kind: "WEBINAR",
+      title: `Ingested webinar ${b}-${i}`,
+      metrics: [
+        { kind: "VIEWS", value: 1000 + i },
+        { kind: "VIEWS", channel: "YOUTUBE", value: 600 + i },
+        { kind: "VIEWS", channel: "FACEBOOK", value: 300 + i },
+        { kind: "REGISTRATIONS", value: 50 + i },
+        { kind: "PARTICIPANTS", value: 40 + i, precision: "AT_LEAST" },
+      ],
+    }));
+    return body(hub.submitActivities, { input: { activities } });
+  };
+}
