@@ -1,7 +1,7 @@
 // Assembles the GraphQL schema from the domain resolvers: the one barrel of the code base.
 import "./metadata.js"; // first: see src/metadata.ts
 import { isInterfaceType, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, getMetadataStorage } from "type-graphql";
 import { ActivityResolver } from "./activities/activity.resolver.js";
 import { EditionResolver } from "./editions/edition.resolver.js";
 import { EventResolver } from "./events/event.resolver.js";
@@ -71,6 +71,11 @@ export async function schemaSdl(): Promise<string> {
  * type-graphql's createBasicFieldResolver (Metric.kind is one); resolvers of @FieldResolver methods are not.
  */
 function plainPropertiesByDefault(schema: GraphQLSchema): void {
+  // The day someone adds @UseMiddleware or @Authorized, dropping these resolvers would silently skip them: refuse.
+  const storage = getMetadataStorage();
+  if (storage.middlewares.length > 0 || storage.authorizedFields.length > 0 || storage.authorizedResolver.length > 0) {
+    throw new Error("src/schema.ts: plainPropertiesByDefault drops type-graphql's field resolvers, which would skip @UseMiddleware/@Authorized: remove it or exempt those fields first.");
+  }
   const basic = schema.getType("Metric");
   const source = isObjectType(basic) ? basic.getFields().kind?.resolve?.toString() : undefined;
   if (!source || !source.includes("applyMiddlewares")) return;
