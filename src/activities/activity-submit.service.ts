@@ -4,7 +4,7 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Context } from "../context.js";
 import type { Db } from "../db/client.js";
-import { activities, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
+import { activities, editions, metrics, type ActivityRow } from "../db/schema.js";
 import { insertJsonRows } from "../db/rows.js";
 import { assertCan } from "../auth/permissions.js";
 import { appendAudit, type AuditEntry } from "../audit/audit.service.js";
@@ -15,7 +15,7 @@ import { hashOf, submittedState, today } from "./activity.convert.js";
 import { rowValues, snapshot, sortMetrics, validateState, type ActivityState, type MetricState } from "./activity.state.js";
 import type { SubmitActivityInput } from "./activity-write.inputs.js";
 import { SubmitActivitiesSchema, SubmitActivitySchema } from "./activity-write.schema.js";
-import { coOrganiserIds, insertCoOrganisers } from "./activity.co-organisers.js";
+import { coOrganiserIds, insertCoOrganisers, societyIdsBySlug } from "./activity.co-organisers.js";
 
 /** All figures of the batch in one statement (src/db/rows.ts: one JSON parameter, not one per cell). */
 async function insertMetrics(db: Db, rows: Array<MetricState & { activityId: number }>) {
@@ -48,11 +48,8 @@ export async function submitActivities(ctx: Context, inputs: SubmitActivityInput
   // Resolve societies and editions for the whole batch in two statements.
   const slugs = [...new Set([...inputs.map((i) => i.societySlug), ...inputs.flatMap((i) => i.coOrganisers ?? [])].filter((s): s is string => s != null))];
   const years = [...new Set(inputs.map((i) => i.year))];
-  const societyRows = slugs.length
-    ? await ctx.db.select({ id: societies.id, slug: societies.slug }).from(societies).where(inArray(societies.slug, slugs))
-    : [];
+  const societyBySlug = await societyIdsBySlug(ctx.db, slugs);
   const editionRows = await ctx.db.select({ id: editions.id, year: editions.year }).from(editions).where(inArray(editions.year, years));
-  const societyBySlug = new Map(societyRows.map((s) => [s.slug, s.id]));
   const editionByYear = new Map(editionRows.map((e) => [e.year, e.id]));
 
   const prepared: Prepared[] = [];
