@@ -118,6 +118,10 @@ const env = z.object({
   HUB_MAX_QUEUED_REQUESTS: intSetting("HUB_MAX_QUEUED_REQUESTS", 0, 1_000_000, 128),
   HUB_MAX_QUEUE_WAIT_MS: intSetting("HUB_MAX_QUEUE_WAIT_MS", 1, 600_000, 2_000),
   HUB_RESPONSE_CACHE_ENTRIES: intSetting("HUB_RESPONSE_CACHE_ENTRIES", 0, 100_000, 1_000),
+  HUB_EXECUTOR: z
+    .enum(["jit", "graphql-js"], { error: (issue) => `HUB_EXECUTOR must be "jit" or "graphql-js"; got "${String(issue.input)}"` })
+    .optional()
+    .default("jit"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: (issue) => `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${String(issue.input)}"`,
@@ -193,6 +197,8 @@ export interface Config {
   reliability: ReliabilitySettings;
   /** Public GraphQL answers kept per process (src/http/response-cache.ts); 0 turns the cache, ETags and 304s off. */
   responseCacheEntries: number;
+  /** How queries run: graphql-jit's compiled plans (falling back to graphql-js on any error) or graphql-js only. */
+  executor: "jit" | "graphql-js";
   logLevel: string;
   production: boolean;
   /** Serve the bundled GraphQL IDE (GraphiQL) to browsers at /graphql; default: on, except in production. */
@@ -258,6 +264,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxQueueWaitMs: e.HUB_MAX_QUEUE_WAIT_MS,
     },
     responseCacheEntries: e.HUB_RESPONSE_CACHE_ENTRIES,
+    executor: e.HUB_EXECUTOR,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === "production",
     graphqlIde: e.HUB_GRAPHQL_IDE === undefined ? e.NODE_ENV !== "production" : e.HUB_GRAPHQL_IDE === "true",

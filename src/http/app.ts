@@ -20,6 +20,7 @@ import type { ReadReplicas } from "../db/replicas.js";
 import { mutationsOnPrimary, readerFor } from "./read-routing.js";
 import { eventsFeedRoute } from "../events/events-feed.route.js";
 import { formatError } from "./errors.js";
+import { executorGateway } from "./executor.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.config.js";
 import { costLimitPlugin } from "./query-cost.js";
 import { shapeRules } from "./query-limits.js";
@@ -38,7 +39,7 @@ export interface AppOptions {
   database: Database;
   /** Settings not given take their defaults (introspection, suggestions and the IDE: on unless production). */
   config: Pick<Config, "corsOrigins" | "production"> &
-    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions" | "federation" | "graphqlIde" | "responseCacheEntries">> & {
+    Partial<Pick<Config, "shutdownTimeoutMs" | "introspection" | "fieldSuggestions" | "federation" | "graphqlIde" | "responseCacheEntries" | "executor">> & {
       limits?: Partial<Limits>;
       /** Rate limits and load shedding; absent (tests), every limit is off. */
       reliability?: Partial<ReliabilitySettings>;
@@ -175,7 +176,8 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   plugins.push(ApolloServerPluginInlineTraceDisabled());
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The schema, executed by graphql-jit's compiled plans or by graphql-js (HUB_EXECUTOR; src/http/executor.ts).
+    gateway: executorGateway(schema, config.executor ?? "jit"),
     formatError: formatError(logger, { maxTokens: limits.maxTokens, fieldSuggestions }, (err) => databaseGuard.report(err)),
     includeStacktraceInErrorResponses: false,
     introspection,
