@@ -2,6 +2,7 @@
 import "./metadata.js"; // first: see src/metadata.ts
 import { isInterfaceType, isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, getMetadataStorage } from "type-graphql";
+import { NODE_TYPE } from "./shared/node.type.js";
 import { ActivityResolver } from "./activities/activity.resolver.js";
 import { EditionResolver } from "./editions/edition.resolver.js";
 import { EventResolver } from "./events/event.resolver.js";
@@ -52,6 +53,7 @@ export function hubSchema(): Promise<GraphQLSchema> {
     schema.getMutationType()!.description =
       "Writes, with an API key: partners submit and maintain their society's activities and figures; staff review and administer. Expected refusals come back as userErrors, and then nothing was written.";
     plainPropertiesByDefault(schema);
+    syncNodeTypeResolver(schema);
     return schema;
   });
   return built;
@@ -85,4 +87,15 @@ function plainPropertiesByDefault(schema: GraphQLSchema): void {
       if (field.resolve && field.resolve.toString() === source) field.resolve = undefined;
     }
   }
+}
+
+/**
+ * type-graphql wraps an interface's resolveType in an async function; graphql-js awaits it, but graphql-jit's compiled
+ * plans (src/http/executor.ts) need the type name synchronously, and failed every `node(id:)` (each then recomputed by
+ * graphql-js). Node's resolver is synchronous (src/shared/node.type.ts): installed as it is, same answer for both.
+ */
+function syncNodeTypeResolver(schema: GraphQLSchema): void {
+  const node = schema.getType("Node");
+  if (!isInterfaceType(node)) throw new Error("src/schema.ts: the Node interface is missing");
+  node.resolveType = (value) => ((value as Record<symbol, unknown>)[NODE_TYPE] as string | undefined) ?? undefined;
 }

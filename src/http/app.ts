@@ -20,7 +20,7 @@ import type { ReadReplicas } from "../db/replicas.js";
 import { mutationsOnPrimary, readerFor } from "./read-routing.js";
 import { eventsFeedRoute } from "../events/events-feed.route.js";
 import { formatError } from "./errors.js";
-import { executorGateway } from "./executor.js";
+import { executorGateway, type ExecutorStats } from "./executor.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.config.js";
 import { costLimitPlugin } from "./query-cost.js";
 import { shapeRules } from "./query-limits.js";
@@ -60,6 +60,8 @@ export interface HubApp {
   databaseGuard: DatabaseGuard;
   /** Requests being served and waiting (load shedding). */
   load(): { active: number; queued: number };
+  /** How many answers came from graphql-jit's compiled plans (src/http/executor.ts). */
+  executor: ExecutorStats;
   stop(): Promise<void>;
 }
 
@@ -175,9 +177,10 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   // Federated traces (ftv1) are for Apollo GraphOS usage reporting, which the hub does not use.
   plugins.push(ApolloServerPluginInlineTraceDisabled());
 
+  // The schema, executed by graphql-jit's compiled plans or by graphql-js (HUB_EXECUTOR; src/http/executor.ts).
+  const gateway = executorGateway(schema, config.executor ?? "jit");
   const apollo = new ApolloServer<Context>({
-    // The schema, executed by graphql-jit's compiled plans or by graphql-js (HUB_EXECUTOR; src/http/executor.ts).
-    gateway: executorGateway(schema, config.executor ?? "jit"),
+    gateway,
     formatError: formatError(logger, { maxTokens: limits.maxTokens, fieldSuggestions }, (err) => databaseGuard.report(err)),
     includeStacktraceInErrorResponses: false,
     introspection,
@@ -314,6 +317,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     context: (stats, viewer) => context(stats, undefined, viewer),
     databaseGuard,
     load: shedding.load,
+    executor: gateway.stats,
     stop: async () => {
       databaseGuard.stop();
       await apollo.stop();

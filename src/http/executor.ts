@@ -21,12 +21,19 @@ const INTROSPECTION = /__(schema|type)\b/;
 type GatewayInterface = ApolloServerOptionsWithGateway<object>["gateway"];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface["load"]>>["executor"]>;
 
+/** Answers sent from a compiled plan, and compiled answers with errors recomputed by graphql-js. */
+export interface ExecutorStats {
+  compiled: number;
+  recomputed: number;
+}
+
 /**
  * The executor as an Apollo Server gateway (`new ApolloServer({ gateway })`). Plans are kept per parsed document:
  * Apollo's document store hands the same DocumentNode to every request with the same text, and a WeakMap lets a plan
  * go when its document leaves that store. One executor per app, so two apps never share plans.
  */
-export function executorGateway(schema: GraphQLSchema, kind: ExecutorKind): GatewayInterface {
+export function executorGateway(schema: GraphQLSchema, kind: ExecutorKind): GatewayInterface & { stats: ExecutorStats } {
+  const stats: ExecutorStats = { compiled: 0, recomputed: 0 };
   const plans = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
   // Compiling costs about what Apollo's parse and validation of the same text cost (both once per document).
@@ -55,13 +62,18 @@ export function executorGateway(schema: GraphQLSchema, kind: ExecutorKind): Gate
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
     if (coerced.errors) return byGraphqlJs();
     const result = (await compiled.query(undefined, context, request.variables ?? {})) as ExecutionResult;
-    if (!result.errors?.length) return result;
+    if (!result.errors?.length) {
+      stats.compiled++;
+      return result;
+    }
     // Out of time or abandoned: running again would only fail again, later.
     if ((context as Partial<Context>).signal?.aborted) return result;
+    stats.recomputed++;
     return byGraphqlJs();
   };
 
   return {
+    stats,
     async load() {
       return { executor };
     },
