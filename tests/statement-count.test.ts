@@ -95,4 +95,20 @@ describe("SQL statements per operation", () => {
     const { sql } = await hub.gql(`{ societies(first: 5) { edges { node { slug } } } }`);
     expect(sql).toHaveLength(1);
   });
+
+  it("reads only the metric columns asked for, and the same figures as a query asking for more", async () => {
+    const FIGURES = `{ activities(first: 30) { edges { node { metrics { kind channel value precision scope } } } } }`;
+    const slim = await hub.gql(FIGURES);
+    const full = await hub.gql(FIGURES.replace("metrics { kind", "metrics { id coverage { channels } kind"));
+    expect(slim.errors).toBeUndefined();
+    expect(full.errors).toBeUndefined();
+    const metricsSql = (r: typeof slim) => r.sql.find((s) => /from "metrics"/i.test(s.sql))!.sql;
+    expect(metricsSql(slim)).not.toMatch(/created_at|"id"/);
+    expect(metricsSql(full)).toMatch(/created_at/);
+    const strip = (r: typeof slim) =>
+      r.data.activities.edges.map((e: any) => e.node.metrics.map(({ kind, channel, value, precision, scope }: any) => ({ kind, channel, value, precision, scope })));
+    expect(strip(slim)).toEqual(strip(full));
+    expect(strip(slim).flat()).toHaveLength(60);
+    expect(slim.sql).toHaveLength(full.sql.length);
+  });
 });

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { ActivityRow } from "../db/schema.js";
 import { toGlobalId } from "../shared/global-id.js";
@@ -6,6 +7,8 @@ import { HubError } from "../shared/errors.js";
 import { Society } from "../societies/society.type.js";
 import { Edition } from "../editions/edition.type.js";
 import { Metric } from "../metrics/metric.type.js";
+import { activityFigures, METRIC_COLUMN_FIELDS } from "../metrics/metric.service.js";
+import { fieldsAskedWithin } from "../shared/selection.js";
 import { Activity, ActivityConnection, ActivityEvent } from "./activity.type.js";
 import { ActivityFilter } from "./activity.inputs.js";
 import { listActivities } from "./activity.service.js";
@@ -50,8 +53,10 @@ export class ActivityResolver {
   @FieldResolver(() => [Metric], {
     description: "The figures the activity reached, by kind; per kind the all-channels figure (channel null) comes first.",
   })
-  metrics(@Root() activity: ActivityRow, @Ctx() ctx: Context) {
-    return ctx.loaders.metricsByActivityId.load(activity.id);
+  metrics(@Root() activity: ActivityRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    // Only column fields asked (the dashboard): only those columns are read.
+    const fields = fieldsAskedWithin(info, METRIC_COLUMN_FIELDS);
+    return fields ? activityFigures(ctx, activity.id, fields) : ctx.loaders.metricsByActivityId.load(activity.id);
   }
 
   @FieldResolver(() => ActivityChange, {

@@ -1,0 +1,29 @@
+// What a query asks of a field's result, when a service can read less for it (bench/RESULTS.md, "Third pass").
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+
+/**
+ * The fields asked of the current field's objects (through inline fragments and fragment spreads, `__typename`
+ * aside), sorted, when every one of them is in `allowed`; null when any other is asked. Directives are ignored: a
+ * field under `@include(if: false)` still counts, so the answer is never narrower than what execution reads.
+ */
+export function fieldsAskedWithin(info: GraphQLResolveInfo, allowed: ReadonlySet<string>): string[] | null {
+  const asked = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (name === "__typename") continue;
+        if (!allowed.has(name)) return false;
+        asked.add(name);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!within(selection.selectionSet)) return false;
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (!fragment || !within(fragment.selectionSet)) return false;
+      }
+    }
+    return true;
+  };
+  for (const node of info.fieldNodes) if (!within(node.selectionSet)) return null;
+  return [...asked].sort();
+}
