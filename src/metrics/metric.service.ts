@@ -54,7 +54,7 @@ export const METRIC_COLUMN_FIELDS: ReadonlySet<string> = new Set(COLUMN_FIELDS.k
 
 /** An activity's figures with only the given columns (names from METRIC_COLUMN_FIELDS), in metricsByActivityId's order. */
 export function activityFigures(ctx: Context, activityId: number, fields: readonly string[]): Promise<Array<Partial<MetricRow>>> {
-  const loader = ctx.loaders.keyed.get("activity.metrics.columns", fields, async (activityIds) => {
+  const loader = ctx.loaders.keyed.get("activity.metrics.columns", fields.join(","), async (activityIds) => {
     const columns = fields.map((field) => [field, COLUMN_FIELDS.get(field)!] as const);
     const selected = sql.join(
       [sql`${metrics.activityId}`, ...columns.map(([, column]) => sql`${column}`)],
