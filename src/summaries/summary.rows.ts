@@ -124,10 +124,16 @@ export function summaryRows(figures: readonly SourcedFigure[], year: number, edi
   const byYearKind = new Map<string, SourcedFigure[]>();
   for (const f of figures) {
     const key = `${f.year}/${f.kind}`;
-    byYearKind.set(key, [...(byYearKind.get(key) ?? []), f]);
+    const list = byYearKind.get(key);
+    if (list) list.push(f);
+    else byYearKind.set(key, [f]);
   }
   const series = new Map<string, Built[]>();
-  const add = (key: string, built: Built) => series.set(key, [...(series.get(key) ?? []), built]);
+  const add = (key: string, built: Built) => {
+    const list = series.get(key);
+    if (list) list.push(built);
+    else series.set(key, [built]);
+  };
   for (const [key, list] of byYearKind) {
     const [y, kind] = key.split("/") as [string, MetricKind];
     add(`${kind}/`, build(Number(y), kind, null, list));
@@ -168,7 +174,9 @@ export function rankingRows(
       const key = by === "society" ? String(o.society) : o.country;
       if (credited.has(key)) continue;
       credited.add(key);
-      groups.set(key, [...(groups.get(key) ?? []), { figure: f, society: o.society }]);
+      const group = groups.get(key);
+      if (group) group.push({ figure: f, society: o.society });
+      else groups.set(key, [{ figure: f, society: o.society }]);
     }
   }
   return [...groups.entries()]
