@@ -60,6 +60,8 @@ const startHub = (dist, p, prof) =>
       HUB_RATE_LIMIT_KEYED: "0",
       HUB_RATE_LIMIT_AUTH_FAILURES: "0",
       HUB_MAX_CONCURRENT_REQUESTS: "0",
+      // A cold summary of a large edition on a loaded machine may take longer than the default budget of 10 s.
+      ...(scenario === "cold" ? { HUB_REQUEST_TIMEOUT_MS: "600000" } : {}),
     },
     logFile: path.join(BENCH, "out", "hub-probe.log"),
     ready: () => httpOk(`http://127.0.0.1:${p}/readyz`),
