@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { buildApp, type HubApp } from "../src/http/app.js";
+import { RevisionReader } from "../src/db/revision.js";
 import { factories } from "./support/factories.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
 
@@ -143,5 +144,24 @@ describe("public answers reused until the data changes", () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe("the data revision, read once for requests that arrive together", () => {
+  it("sends one read for many concurrent callers, and every caller still sees a write committed before it asked", async () => {
+    const reader = new RevisionReader(hub.database.db);
+    // The first caller starts a read; the 31 after it arrived too late for that one and share the next.
+    const first = await Promise.all(Array.from({ length: 32 }, () => reader.current()));
+    expect(reader.reads).toBe(2);
+    expect(new Set(first).size).toBe(1);
+
+    await make.society({ slug: "etag-g", name: "Before" });
+    const { id } = (await json(await post(base, { query: SOCIETY, variables: { slug: "etag-g" } }))).data.society;
+    const running = reader.current(); // may still be running when the write below commits
+    await rename(id, "After");
+    const afterWrite = await reader.current();
+    expect(afterWrite).toBeGreaterThan(first[0]!);
+    expect(reader.reads).toBe(4);
+    expect(afterWrite).toBeGreaterThan(await running);
   });
 });

@@ -26,6 +26,7 @@ import { costLimitPlugin } from "./query-cost.js";
 import { shapeRules } from "./query-limits.js";
 import { requestBudgetPlugin, requestSignal } from "./request-budget.js";
 import { textGuardPlugin, verifyUtf8 } from "./text-guard.js";
+import { RevisionReader } from "../db/revision.js";
 import { SummaryCache } from "../summaries/summary.cache.js";
 import { DatabaseGuard, unavailable } from "./database-guard.js";
 import { loadShedding } from "./load-shedding.js";
@@ -131,7 +132,9 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   const introspection = config.introspection ?? !config.production;
   const fieldSuggestions = config.fieldSuggestions ?? !config.production;
   // One cache per app, never per process: two apps on two databases must not answer each other's summaries.
-  const summaries = new SummaryCache(limits.summaryCacheEntries, limits.summaryCachePerRequest);
+  // One reader of the data revision for both caches: concurrent requests share its reads (src/db/revision.ts).
+  const revisions = new RevisionReader(database.db);
+  const summaries = new SummaryCache(limits.summaryCacheEntries, limits.summaryCachePerRequest, revisions);
   const reliability: ReliabilitySettings = { ...NO_LIMITS, ...config.reliability };
   const databaseGuard = new DatabaseGuard(database, logger);
   const shedding = loadShedding({
@@ -276,7 +279,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
     scoped,
     // Off with read replicas: an answer read from a lagging replica would be stored under the primary's newer revision
     // and outlive the lag. (Keying it by the replica's own revision is the way to have both.)
-    responseCache(database, options.replicas ? 0 : (config.responseCacheEntries ?? 1_000), logger),
+    responseCache(database, options.replicas ? 0 : (config.responseCacheEntries ?? 1_000), logger, revisions),
     expressMiddleware(apollo, { context: ({ req, res }) => requestContext(req, res) }),
   );
 

@@ -1,13 +1,14 @@
 // Public GraphQL answers reused until the data they read changes. Every write bumps the database's data_revision
 // (triggers, migration 0003), so an answer computed at revision R stays right while the revision is R — on every hub
-// process that shares the database. Per request: one `select revision` instead of the whole GraphQL pipeline.
+// process that shares the database. Per request: a revision read (shared with the requests that arrive together,
+// src/db/revision.ts) instead of the whole GraphQL pipeline.
 // HTTP caches get the same rule: an ETag naming the revision and the request, `Cache-Control: no-cache` (revalidate
 // every time), and a conditional request whose ETag still holds is answered 304 without running the query.
 // Only anonymous queries are cached: any Authorization header (partners, staff) and any mutation go straight through.
 import { createHash } from "node:crypto";
 import type express from "express";
-import { rowsOf, type Database } from "../db/client.js";
-import { sql } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { RevisionReader } from "../db/revision.js";
 import type { Logger } from "../logger.js";
 
 export interface ResponseCacheOptions {
@@ -32,7 +33,7 @@ export class ResponseCache {
   private readonly maxBodyBytes: number;
 
   constructor(
-    private readonly database: Database,
+    private readonly revisions: RevisionReader,
     options: ResponseCacheOptions = {},
     private readonly logger?: Logger,
   ) {
@@ -45,12 +46,9 @@ export class ResponseCache {
     return (req, res, next) => {
       const key = cacheKey(req);
       if (key === null) return next();
-      this.database.db
-        .execute(sql`select revision from data_revision`)
-        .then((result) => {
-          const revision = Number(rowsOf<{ revision: unknown }>(result)[0]?.revision ?? 0);
-          this.answer(req, res, next, key, revision);
-        })
+      this.revisions
+        .current()
+        .then((revision) => this.answer(req, res, next, key, revision))
         .catch(() => next()); // the database is unreachable: let the request fail the usual way
     };
   }
@@ -129,7 +127,12 @@ function ifNoneMatch(header: string | undefined, etag: string): boolean {
 }
 
 /** The middleware for the GraphQL route: the cache with `entries` answers, or a pass-through when entries is 0. */
-export function responseCache(database: Database, entries: number, logger?: Logger): express.RequestHandler {
+export function responseCache(
+  database: Database,
+  entries: number,
+  logger?: Logger,
+  revisions: RevisionReader = new RevisionReader(database.db),
+): express.RequestHandler {
   if (entries === 0) return (_req, _res, next) => next();
-  return new ResponseCache(database, { maxEntries: entries }, logger).middleware();
+  return new ResponseCache(revisions, { maxEntries: entries }, logger).middleware();
 }

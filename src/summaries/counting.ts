@@ -78,14 +78,30 @@ function disagree(a: CountInput, b: CountInput): boolean {
   return Math.max(a.value, b.value) > Math.min(hi(a), hi(b));
 }
 
+/** The figures a packing takes, as a tree joined in constant time (a flat array copied on every join made the search
+ * quadratic in the number of activities); flattened once, by `idsOf`. */
+type Picks = null | string | readonly [Picks, Picks];
+
 interface Packing {
   value: number;
   rank: number;
   campaignMask: number;
-  ids: string[];
+  ids: Picks;
 }
 
-const EMPTY: Packing = { value: 0, rank: 0, campaignMask: 0, ids: [] };
+const EMPTY: Packing = { value: 0, rank: 0, campaignMask: 0, ids: null };
+
+function idsOf(picks: Picks): Set<string> {
+  const out = new Set<string>();
+  const stack: Picks[] = [picks];
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (p === null) continue;
+    if (typeof p === "string") out.add(p);
+    else stack.push(p[1], p[0]);
+  }
+  return out;
+}
 
 /** Larger value first; on a tie, more campaign-wide ground, then the better precision. */
 function better(a: Packing, b: Packing): boolean {
@@ -103,7 +119,8 @@ function popcount(n: number): number {
 }
 
 function join(a: Packing, b: Packing): Packing {
-  return { value: a.value + b.value, rank: Math.max(a.rank, b.rank), campaignMask: a.campaignMask | b.campaignMask, ids: [...a.ids, ...b.ids] };
+  const ids: Picks = a.ids === null ? b.ids : b.ids === null ? a.ids : [a.ids, b.ids];
+  return { value: a.value + b.value, rank: Math.max(a.rank, b.rank), campaignMask: a.campaignMask | b.campaignMask, ids };
 }
 
 /** The best packing of pairwise disjoint figures of one part within a channel mask (memoised subset search). */
@@ -121,7 +138,7 @@ function packer(figures: CountInput[], campaign: boolean, local: (f: CountInput)
       figures.forEach((f, i) => {
         const m = masks[i]!;
         if ((m & low) === 0 || !subset(m, mask)) return;
-        const own: Packing = { value: f.value, rank: RANK[f.precision], campaignMask: campaign ? maskOf(f.coverage) : 0, ids: [f.id] };
+        const own: Packing = { value: f.value, rank: RANK[f.precision], campaignMask: campaign ? maskOf(f.coverage) : 0, ids: f.id };
         const candidate = join(own, best(mask & ~m));
         if (better(candidate, result)) result = candidate;
       });
@@ -134,27 +151,41 @@ function packer(figures: CountInput[], campaign: boolean, local: (f: CountInput)
 
 /** The total of one kind of figure in one edition (or on one channel) under the rules above. */
 export function countFigures(kind: string, figures: readonly CountInput[]): CountResult {
-  const coverageMask = figures.reduce((m, f) => m | maskOf(f.coverage), 0);
+  const masks = figures.map((f) => maskOf(f.coverage));
+  const coverageMask = masks.reduce((m, mask) => m | mask, 0);
   const chosen = NON_ADDITIVE.has(kind) ? largestSingle(figures) : largestPacking(figures, compress(figures));
-  const counted = figures.filter((f) => chosen.ids.includes(f.id));
+  const chosenIds = idsOf(chosen.ids);
+  // The counted figures a figure can lie inside: campaign-wide ones, and the own ones of its part (indexed, so that
+  // the roles take linear time, not a scan of every counted figure per figure).
+  const countedCampaign: number[] = [];
+  const countedByPart = new Map<string, number[]>();
+  figures.forEach((f, i) => {
+    if (!chosenIds.has(f.id)) return;
+    if (f.scope === "CAMPAIGN") countedCampaign.push(i);
+    else if (countedByPart.has(f.part)) countedByPart.get(f.part)!.push(i);
+    else countedByPart.set(f.part, [i]);
+  });
   const roles = new Map<string, FigureRole>();
   let complete = true;
   let sourcesDisagree = false;
-  const campaignMask = counted.filter((f) => f.scope === "CAMPAIGN").reduce((m, f) => m | maskOf(f.coverage), 0);
-  for (const f of figures) {
-    if (chosen.ids.includes(f.id)) {
+  const campaignMask = countedCampaign.reduce((m, i) => m | masks[i]!, 0);
+  figures.forEach((f, i) => {
+    if (chosenIds.has(f.id)) {
       roles.set(f.id, "COUNTED");
-      continue;
+      return;
     }
-    const mask = maskOf(f.coverage);
-    const ownMask = counted.filter((g) => g.scope === "OWN" && partOf(g) === partOf(f)).reduce((m, g) => m | maskOf(g.coverage), 0);
+    const mask = masks[i]!;
+    const ownCounted = f.scope === "OWN" ? (countedByPart.get(f.part) ?? []) : [];
+    const ownMask = ownCounted.reduce((m, j) => m | masks[j]!, 0);
     const inside = subset(mask, campaignMask) || (f.scope === "OWN" && subset(mask, campaignMask | ownMask));
     if (!inside) complete = false;
-    const container = counted.some((g) => within(f, g) && !within(g, f));
+    // Only a campaign-wide figure or an own figure of the same part can contain f (within() says so).
+    const candidates = [...countedCampaign, ...ownCounted].map((j) => figures[j]!);
+    const container = candidates.some((g) => within(f, g) && !within(g, f));
     const underCampaign = f.scope === "OWN" && subset(mask, campaignMask);
     roles.set(f.id, container || underCampaign ? "CONTAINED" : "SET_ASIDE");
-    if (counted.some((g) => within(f, g) && within(g, f) && disagree(f, g))) sourcesDisagree = true;
-  }
+    if (candidates.some((g) => within(f, g) && within(g, f) && disagree(f, g))) sourcesDisagree = true;
+  });
   let rank = chosen.rank;
   if (rank < RANK.AT_LEAST && !complete) rank = RANK.AT_LEAST;
   if (sourcesDisagree) rank = RANK.ESTIMATE;
@@ -175,7 +206,7 @@ function compress(figures: readonly CountInput[]): (f: CountInput) => number {
 function largestSingle(figures: readonly CountInput[]): Packing {
   let result: Packing | null = null;
   for (const f of figures) {
-    const candidate: Packing = { value: f.value, rank: RANK[f.precision], campaignMask: f.scope === "CAMPAIGN" ? maskOf(f.coverage) : 0, ids: [f.id] };
+    const candidate: Packing = { value: f.value, rank: RANK[f.precision], campaignMask: f.scope === "CAMPAIGN" ? maskOf(f.coverage) : 0, ids: f.id };
     if (!result || better(candidate, result)) result = candidate;
   }
   return result ?? EMPTY;
@@ -189,7 +220,12 @@ function largestPacking(figures: readonly CountInput[], local: (f: CountInput) =
   const coverageMask = figures.reduce((m, f) => m | local(f), 0);
   const campaign = figures.filter((f) => f.scope === "CAMPAIGN");
   const parts = new Map<string, CountInput[]>();
-  for (const f of figures) if (f.scope === "OWN") parts.set(f.part, [...(parts.get(f.part) ?? []), f]);
+  for (const f of figures) {
+    if (f.scope !== "OWN") continue;
+    const list = parts.get(f.part);
+    if (list) list.push(f);
+    else parts.set(f.part, [f]);
+  }
   const ownPackers = [...parts.values()].map((list) => packer(list, false, local));
   const ownMemo = new Map<number, Packing>();
   const ownBest = (mask: number) => {
@@ -209,7 +245,7 @@ function largestPacking(figures: readonly CountInput[], local: (f: CountInput) =
     campaign.forEach((f, i) => {
       const m = campaignMasks[i]!;
       if (m === 0 || !subset(m, mask)) return;
-      const candidate = join({ value: f.value, rank: RANK[f.precision], campaignMask: maskOf(f.coverage), ids: [f.id] }, total(mask & ~m));
+      const candidate = join({ value: f.value, rank: RANK[f.precision], campaignMask: maskOf(f.coverage), ids: f.id }, total(mask & ~m));
       if (better(candidate, result)) result = candidate;
     });
     memo.set(mask, result);
@@ -224,7 +260,9 @@ export function countByChannel(kind: string, figures: readonly CountInput[]): Ma
   for (const f of figures) {
     if (f.coverage?.length !== 1) continue;
     const channel = f.coverage[0]!;
-    byChannel.set(channel, [...(byChannel.get(channel) ?? []), f]);
+    const list = byChannel.get(channel);
+    if (list) list.push(f);
+    else byChannel.set(channel, [f]);
   }
   return new Map(CHANNELS.filter((c) => byChannel.has(c)).map((c) => [c, countFigures(kind, byChannel.get(c)!)]));
 }

@@ -4,6 +4,7 @@
 // that it computes what it needs for itself, so a single request cannot flush what other callers rely on.
 import { LRUCache } from "lru-cache";
 import { HubError } from "../shared/errors.js";
+import type { RevisionReader } from "../db/revision.js";
 
 interface Entry {
   revision: number;
@@ -16,6 +17,8 @@ export class SummaryCache {
   constructor(
     maxEntries: number,
     private readonly perRequest: number,
+    /** The app's shared reader of the data revision (src/db/revision.ts); without it each request reads its own. */
+    readonly revisions?: RevisionReader,
   ) {
     this.entries = new LRUCache<string, Entry>({ max: maxEntries });
   }
@@ -25,7 +28,7 @@ export class SummaryCache {
   }
 
   forRequest(signal: AbortSignal): SummaryCacheScope {
-    return new SummaryCacheScope(this.entries, this.perRequest, signal);
+    return new SummaryCacheScope(this.entries, this.perRequest, signal, this.revisions);
   }
 }
 
@@ -40,6 +43,7 @@ export class SummaryCacheScope {
     private readonly entries: LRUCache<string, Entry>,
     private readonly perRequest: number,
     private readonly signal: AbortSignal,
+    readonly revisions?: RevisionReader,
   ) {}
 
   get<T>(key: string, revision: number, compute: () => Promise<T>): Promise<T> {

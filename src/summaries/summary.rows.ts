@@ -80,8 +80,7 @@ function partial(kind: string, list: readonly SourcedFigure[]): Figure | null {
   return { value, precision };
 }
 
-function comparable(year: number, result: CountResult, uses: FigureUse[]): Comparable {
-  const inTotal = uses.filter((u) => u.role === "COUNTED");
+function comparable(year: number, result: CountResult, inTotal: readonly SourcedFigure[]): Comparable {
   const scopes = new Set(inTotal.map((u) => u.scope));
   return {
     year,
@@ -95,13 +94,21 @@ function comparable(year: number, result: CountResult, uses: FigureUse[]): Compa
 }
 
 interface Built {
-  row: Omit<TotalRow, "comparison">;
+  /** null for an earlier edition: only its comparable is used. */
+  row: Omit<TotalRow, "comparison"> | null;
   comparable: Comparable;
 }
 
-function build(year: number, kind: MetricKind, channel: Channel | null, list: readonly SourcedFigure[]): Built {
+/** A row of the edition summarised (`detailed`), or only what an earlier edition's row is compared by. */
+function build(year: number, kind: MetricKind, channel: Channel | null, list: readonly SourcedFigure[], detailed: boolean): Built {
+  if (!detailed) {
+    const result = countFigures(kind, inputs(list));
+    assertSafe(result.value, list, result.roles);
+    return { row: null, comparable: comparable(year, result, list.filter((f, i) => result.roles.get(idOf(f, i)) === "COUNTED")) };
+  }
   const { result, uses } = counted(kind, list);
-  const coverageMask = uses.filter((u) => u.role === "COUNTED").reduce((m, u) => m | maskOf(u.coverage), 0);
+  const inTotal = uses.filter((u) => u.role === "COUNTED");
+  const coverageMask = inTotal.reduce((m, u) => m | maskOf(u.coverage), 0);
   return {
     row: {
       kind,
@@ -115,7 +122,7 @@ function build(year: number, kind: MetricKind, channel: Channel | null, list: re
       sourcesDisagree: result.sourcesDisagree,
       unsourced: list.some((f) => !f.source),
     },
-    comparable: comparable(year, result, uses),
+    comparable: comparable(year, result, inTotal),
   };
 }
 
@@ -124,22 +131,29 @@ export function summaryRows(figures: readonly SourcedFigure[], year: number, edi
   const byYearKind = new Map<string, SourcedFigure[]>();
   for (const f of figures) {
     const key = `${f.year}/${f.kind}`;
-    byYearKind.set(key, [...(byYearKind.get(key) ?? []), f]);
+    const list = byYearKind.get(key);
+    if (list) list.push(f);
+    else byYearKind.set(key, [f]);
   }
   const series = new Map<string, Built[]>();
-  const add = (key: string, built: Built) => series.set(key, [...(series.get(key) ?? []), built]);
+  const add = (key: string, built: Built) => {
+    const list = series.get(key);
+    if (list) list.push(built);
+    else series.set(key, [built]);
+  };
   for (const [key, list] of byYearKind) {
     const [y, kind] = key.split("/") as [string, MetricKind];
-    add(`${kind}/`, build(Number(y), kind, null, list));
+    const detailed = Number(y) === year;
+    add(`${kind}/`, build(Number(y), kind, null, list, detailed));
     const channels = countByChannel(kind, inputs(list));
     for (const channel of channels.keys()) {
-      add(`${kind}/${channel}`, build(Number(y), kind, channel, list.filter((f) => f.coverage?.length === 1 && f.coverage[0] === channel)));
+      add(`${kind}/${channel}`, build(Number(y), kind, channel, list.filter((f) => f.coverage?.length === 1 && f.coverage[0] === channel), detailed));
     }
   }
   const rows: TotalRow[] = [];
   for (const builts of series.values()) {
     const current = builts.find((b) => b.comparable.year === year);
-    if (!current) continue;
+    if (!current?.row) continue;
     const earlier = builts.filter((b) => b.comparable.year < year).map((b) => b.comparable);
     rows.push({ ...current.row, comparison: compare(current.comparable, earlier, editionYears) });
   }
@@ -168,7 +182,9 @@ export function rankingRows(
       const key = by === "society" ? String(o.society) : o.country;
       if (credited.has(key)) continue;
       credited.add(key);
-      groups.set(key, [...(groups.get(key) ?? []), { figure: f, society: o.society }]);
+      const group = groups.get(key);
+      if (group) group.push({ figure: f, society: o.society });
+      else groups.set(key, [{ figure: f, society: o.society }]);
     }
   }
   return [...groups.entries()]

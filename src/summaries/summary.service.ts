@@ -43,14 +43,19 @@ export interface RankingEntry {
 
 const revisions = new WeakMap<Context, Promise<number>>();
 
-/** The data revision, read once per request, on the primary: a replica's could be behind the cached answer. */
+/**
+ * The data revision, read once per request, on the primary: a replica's could be behind the cached answer. Through the
+ * app's shared reader when there is one (a read that started after the request arrived, shared with its neighbours).
+ */
 function revisionOf(ctx: Context): Promise<number> {
   let revision = revisions.get(ctx);
   if (!revision) {
-    revision = ctx.primary
-      .select({ revision: dataRevision.revision })
-      .from(dataRevision)
-      .then((rows) => rows[0]?.revision ?? 0);
+    revision =
+      ctx.summaries.revisions?.current() ??
+      ctx.primary
+        .select({ revision: dataRevision.revision })
+        .from(dataRevision)
+        .then((rows) => rows[0]?.revision ?? 0);
     revisions.set(ctx, revision);
   }
   return revision;

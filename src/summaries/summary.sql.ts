@@ -1,7 +1,8 @@
 // The SQL of edition summaries: which figures count (approved activities, or staff's preview of pending ones) with
 // their provenance, and how many activities, societies and countries an edition has. The counting rules themselves
 // live in one pure module (counting.ts) that summaries and rankings apply to these rows, so the rules are written once
-// and tested by properties; the figures of an edition are few (tens to a few thousand rows).
+// and tested by properties. Earlier editions' figures come along for the comparisons, which need only their values and
+// regions: their provenance (co-organisers, marks, source, note) is left out, which the bench's cold summary measures.
 import { sql, type SQL } from "drizzle-orm";
 
 /**
@@ -14,26 +15,33 @@ function part(same: SQL, sameActivity: SQL): SQL {
 }
 
 /** Reported by several: a figure or activity mark either way, or co-organising societies. */
-function coReported(metric: SQL): SQL {
-  return sql`(${metric}.same_as_metric_id is not null
+function coReported(metric: SQL, detailed: SQL): SQL {
+  return sql`case when ${detailed} then (${metric}.same_as_metric_id is not null
     or exists (select 1 from metrics f where ${metric}.id is not null and f.same_as_metric_id = ${metric}.id)
     or a.same_as_activity_id is not null
     or exists (select 1 from activities t where t.same_as_activity_id = a.id)
-    or co.ids is not null)`;
+    or co.ids is not null) else false end`;
 }
 
 /** The co-organising societies and their countries, in the same order (rankings credit each of them); null: none. */
 const coOrganisers = sql`co.ids as co_organiser_ids, co.countries as co_organiser_countries`;
-const coOrganisersJoin = sql`left join lateral (
+/** Looked up for the detailed rows only (the edition summarised), so earlier editions cost no lookups. */
+function coOrganisersJoin(detailed: SQL): SQL {
+  return sql`left join lateral (
       select array_agg(o.society_id order by o.society_id) as ids, array_agg(os.country_code order by o.society_id) as countries
-      from activity_co_organisers o join societies os on os.id = o.society_id where o.activity_id = a.id
+      from activity_co_organisers o join societies os on os.id = o.society_id where ${detailed} and o.activity_id = a.id
     ) co on true`;
+}
 
 /**
- * Figures that count, one row per metric, with provenance. Public: metrics of APPROVED activities. Preview (staff):
- * as if every SUBMITTED activity and every pending change of an APPROVED one were approved.
+ * Figures that count, one row per metric. Public: metrics of APPROVED activities. Preview (staff): as if every
+ * SUBMITTED activity and every pending change of an APPROVED one were approved. The edition `maxYear` comes with its
+ * provenance; earlier editions' rows carry null source, asOf, window, note and co-organisers and coReported false (the
+ * comparisons read only their values, precisions, scopes, channels, marks and derived flags).
  */
 export function figuresQuery(maxYear: number, includePending: boolean): SQL {
+  const detailed = sql`e.year = ${maxYear}`;
+  const ifDetailed = (column: SQL) => sql`case when ${detailed} then ${column} end`;
   const approvedPlain = includePending
     ? sql`(a.status = 'SUBMITTED' or (a.status = 'APPROVED' and not exists (select 1 from activity_changes c where c.activity_id = a.id)))`
     : sql`a.status = 'APPROVED'`;
@@ -41,10 +49,11 @@ export function figuresQuery(maxYear: number, includePending: boolean): SQL {
   // the preview counts it once with its twin, as the public summary will after approval.
   const pending = includePending
     ? sql`union all
-      select e.year, null::int, a.id, ${part(sql`same`, sql`sa`)}, ${coReported(sql`cur`)},
+      select e.year, null::int, a.id, ${part(sql`same`, sql`sa`)}, ${coReported(sql`cur`, detailed)},
         a.society_id, s.country_code, ${coOrganisers}, x.kind, x.channel,
         case when jsonb_typeof(x.channels) = 'array' then array(select jsonb_array_elements_text(x.channels) order by 1) end,
-        x.value::text, x.precision, x.scope, coalesce(x.derived, false), x.source, x."asOf", x."window", x.note
+        x.value::text, x.precision, x.scope, coalesce(x.derived, false), ${ifDetailed(sql`x.source`)}, ${ifDetailed(sql`x."asOf"`)},
+        ${ifDetailed(sql`x."window"`)}, ${ifDetailed(sql`x.note`)}
       from activities a
       join editions e on e.id = a.edition_id
       join societies s on s.id = a.society_id
@@ -54,21 +63,22 @@ export function figuresQuery(maxYear: number, includePending: boolean): SQL {
       left join metrics cur on cur.activity_id = a.id and cur.kind::text = x.kind and cur.channel::text is not distinct from x.channel
       left join metrics same on same.id = cur.same_as_metric_id
       left join activities sa on sa.id = same.activity_id
-      ${coOrganisersJoin}
+      ${coOrganisersJoin(detailed)}
       where a.status = 'APPROVED' and e.year <= ${maxYear}`
     : sql``;
   return sql`select e.year, m.id as metric_id, a.id as activity_id,
-      ${part(sql`same`, sql`sa`)} as part_activity_id, ${coReported(sql`m`)} as co_reported,
+      ${part(sql`same`, sql`sa`)} as part_activity_id, ${coReported(sql`m`, detailed)} as co_reported,
       a.society_id, s.country_code, ${coOrganisers}, m.kind::text as kind,
       m.channel::text as channel, m.channels::text[] as channels, m.value::text as value, m.precision::text as precision,
-      m.scope::text as scope, m.derived, m.source, m.as_of::text as as_of, m."window", m.note
+      m.scope::text as scope, m.derived, ${ifDetailed(sql`m.source`)} as source, ${ifDetailed(sql`m.as_of::text`)} as as_of,
+      ${ifDetailed(sql`m."window"`)} as "window", ${ifDetailed(sql`m.note`)} as note
     from activities a
     join editions e on e.id = a.edition_id
     join societies s on s.id = a.society_id
     join metrics m on m.activity_id = a.id
     left join metrics same on same.id = m.same_as_metric_id
     left join activities sa on sa.id = same.activity_id
-    ${coOrganisersJoin}
+    ${coOrganisersJoin(detailed)}
     where ${approvedPlain} and e.year <= ${maxYear}
     ${pending}
     order by 1, 3, 2`;

@@ -1,0 +1,63 @@
+// Checks that two builds of the hub answer a summary identically (every total, channel total, comparison, record and
+// ranking with the figures behind them): the guard for a change to how summaries are computed. Starts both builds on
+// DATABASE_URL (a database the bench's loader filled), asks each the same questions, and prints the first difference.
+//   DATABASE_URL=... node bench/compare-summary.mjs DIST_A DIST_B [YEAR ...]
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { httpOk, startProcess } from "./lib/proc.mjs";
+import fs from "node:fs";
+
+const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const [a, b, ...yearArgs] = process.argv.slice(2);
+const years = yearArgs.length ? yearArgs.map(Number) : [2012, 2016, 2020, 2026];
+const port = Number(process.env.BENCH_PORT_BASE ?? 56400) + 45;
+const FIG = `figures { role kind value precision scope derived source asOf window note coReported coverage { everything channels } }`;
+const CHANNEL_TOTAL = `value precision campaignWide { value precision } societiesOwn { value precision } sourcesDisagree unsourced ${FIG}`;
+const TOTAL = `value precision coverage { everything channels } campaignWide { value precision } societiesOwn { value precision } sourcesDisagree unsourced ${FIG}`;
+const KINDS = ["MENTIONS", "VIEWS", "REACH", "IMPRESSIONS", "PARTICIPANTS", "COUNTRIES", "LECTURES", "DOWNLOADS"];
+const questions = (year) => [
+  `{ summary(year: ${year}) { participatingSocieties countries activityCount activitiesByKind { kind count } totals { kind ${TOTAL} }
+    changes { kind channel coverage { everything channels } current { value precision } previous { value precision } previousYear previousReason skippedYears ratio ratioPrecision record }
+    records { kind channel } } }`,
+  ...KINDS.map(
+    (k) => `{ summary(year: ${year}) { byChannel(kind: ${k}) { channel ${CHANNEL_TOTAL} }
+    bySociety(kind: ${k}, first: 100) { society { slug } value precision share coReported figures { role value } }
+    byCountry(kind: ${k}) { countryCode societies value precision share } } }`,
+  ),
+];
+fs.mkdirSync(path.join(ROOT, "bench", "out"), { recursive: true });
+const start = (dist, p) =>
+  startProcess(`compare-${p}`, [path.resolve(ROOT, dist, "src/main.js")], {
+    cwd: ROOT,
+    env: { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(p), DATABASE_URL: process.env.DATABASE_URL, HUB_SEED_ON_EMPTY: "false", HUB_RESPONSE_CACHE_ENTRIES: "0" },
+    logFile: path.join(ROOT, "bench", "out", `compare-${p}.log`),
+    ready: () => httpOk(`http://127.0.0.1:${p}/readyz`),
+  });
+const hubs = [await start(a, port), await start(b, port + 1)];
+let same = true;
+try {
+  for (const year of years) {
+    const answers = [];
+    for (let i = 0; i < 2; i++) {
+      const texts = [];
+      for (const query of questions(year)) {
+        const res = await fetch(`http://127.0.0.1:${port + i}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+        texts.push(await res.text());
+      }
+      answers.push(texts.join("\n"));
+    }
+    if (answers.some((t) => t.includes('"errors":'))) {
+      same = false;
+      console.log(`${year}: errors`, answers.map((t) => t.slice(t.indexOf('"errors":'), t.indexOf('"errors":') + 400)));
+    }
+    if (answers[0] === answers[1]) console.log(`${year}: identical (${answers[0].length} bytes)`);
+    else {
+      same = false;
+      const i = [...answers[0]].findIndex((c, j) => c !== answers[1][j]);
+      console.log(`${year}: DIFFERENT at ${i}:\n  ${answers[0].slice(i - 200, i + 200)}\n  ${answers[1].slice(i - 200, i + 200)}`);
+    }
+  }
+} finally {
+  for (const h of hubs) await h.stop();
+}
+process.exit(same ? 0 : 1);
