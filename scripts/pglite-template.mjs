@@ -13,7 +13,7 @@ const out = path.join(root, "dist", "pglite-template.tar.gz");
 const version = JSON.parse(fs.readFileSync(path.join(root, "node_modules/@electric-sql/pglite/package.json"), "utf8")).version;
 const db = await PGlite.create();
 // Migrated here too: the hub applies only migrations newer than the template's at start (none, for this build).
-const { wrapPglite } = await import("../dist/src/db/client.js");
+const { wrapPglite } = await import("../dist/src/db/pglite.js");
 const { migrateDatabase } = await import("../dist/src/db/migrate.js");
 await migrateDatabase(wrapPglite(db));
 const blob = await db.dumpDataDir("gzip");
