@@ -59,7 +59,7 @@ function newest(p) {
 function buildIsFresh() {
   if (flag("rebuild")) return false;
   const at = (...parts) => Math.max(...parts.map((p) => newest(path.join(ROOT, p))));
-  const hub = Math.min(at("dist/src/main.js"), at("dist/pglite-template.tar.gz"));
+  const hub = Math.min(at("dist/src/main.js"), at("dist/pglite-template.version"));
   const web = at("web/dist/.built");
   const lock = at("package-lock.json");
   return (

@@ -46,8 +46,8 @@ export async function openPglite(dataDir: string, opts: { command?: string } = {
   const lock: DataDirLock = acquireDataDirLock(dataDir, opts);
   try {
     const pgdata = path.join(dataDir, PGLITE_SUBDIR);
-    const template = fs.existsSync(path.join(pgdata, "PG_VERSION")) ? null : pgliteTemplate();
-    const client = await PGlite.create(pgdata, pgliteOptions(template ? { loadDataDir: new Blob([template]) } : {}));
+    if (!fs.existsSync(path.join(pgdata, "PG_VERSION"))) copyTemplate(pgdata);
+    const client = await PGlite.create(pgdata, pgliteOptions());
     return wrapPglite(client, () => lock.release());
   } catch (err) {
     lock.release();
@@ -56,17 +56,25 @@ export async function openPglite(dataDir: string, opts: { command?: string } = {
 }
 
 /**
- * The empty cluster `npm run build` initialised (scripts/pglite-template.mjs), when it was made by the installed PGlite:
- * a new data directory starts from it instead of running initdb, whose second WebAssembly instance made a first
- * start peak near 800 MB (bench/RESULTS.md). Without it (sources run through tsx, no build) PGlite runs initdb.
+ * A new data directory starts as a copy of the empty cluster `npm run build` initialised and migrated
+ * (scripts/pglite-template.mjs), when it was made by the installed PGlite; PGlite then opens it like an existing one.
+ * Without it (sources run through tsx, no build) PGlite runs initdb, whose second WebAssembly instance made a first
+ * start peak near 800 MB (bench/RESULTS.md). Copied beside and renamed, so an interrupted copy is never taken for a
+ * cluster.
  */
-function pgliteTemplate(): Buffer | null {
+function copyTemplate(pgdata: string): void {
+  const template = fromRoot("dist", "pglite-template");
   try {
-    const file = fromRoot("dist", "pglite-template.tar.gz");
     const installed = (JSON.parse(fs.readFileSync(fromRoot("node_modules/@electric-sql/pglite/package.json"), "utf8")) as { version: string }).version;
-    if (fs.readFileSync(`${file}.version`, "utf8").trim() !== installed) return null;
-    return fs.readFileSync(file);
+    if (fs.readFileSync(`${template}.version`, "utf8").trim() !== installed) return;
   } catch {
-    return null;
+    return;
   }
+  // Something other than a cluster already there is left to PGlite, as before.
+  if (fs.existsSync(pgdata) && fs.readdirSync(pgdata).length > 0) return;
+  const copying = `${pgdata}.copying`;
+  fs.rmSync(copying, { recursive: true, force: true });
+  fs.cpSync(template, copying, { recursive: true });
+  fs.rmSync(pgdata, { recursive: true, force: true }); // empty
+  fs.renameSync(copying, pgdata);
 }
