@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import postgres from "postgres";
 import { DASHBOARD_YEAR, loadDataset, SCALES, slugOf } from "./lib/dataset.mjs";
 import { cannon } from "./lib/measure.mjs";
-import { cpuSeconds, httpOk, startProcess } from "./lib/proc.mjs";
+import { cpuSeconds, httpOk, hubNodeArgs, startProcess } from "./lib/proc.mjs";
 import { summariseProfile } from "./lib/profile.mjs";
 import { body, hub as hubQ, ingestBatches } from "./lib/queries.mjs";
 
@@ -46,7 +46,7 @@ fs.rmSync(profDir, { recursive: true, force: true });
 // round by round, so that both see the same load on a shared machine.
 const ab = args.includes("--ab") ? [args[args.indexOf("--ab") + 1], args[args.indexOf("--ab") + 2]] : null;
 const startHub = (dist, p, prof) =>
-  startProcess(`hub-probe-${p}`, [...(prof ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : []), path.resolve(ROOT, dist, "src/main.js")], {
+  startProcess(`hub-probe-${p}`, [...hubNodeArgs(ROOT), ...(prof ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : []), path.resolve(ROOT, dist, "src/main.js")], {
     cwd: ROOT,
     env: {
       NODE_ENV: "production",

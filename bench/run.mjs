@@ -13,7 +13,7 @@ import postgres from "postgres";
 import { startCluster } from "./lib/cluster.mjs";
 import { DASHBOARD_YEAR, LARGE, loadDataset, SCALES, slugOf } from "./lib/dataset.mjs";
 import { cannon, measure, medianOf, resetSqlUsage, sqlUsage } from "./lib/measure.mjs";
-import { httpOk, peakRssMb, startProcess } from "./lib/proc.mjs";
+import { httpOk, hubNodeArgs, peakRssMb, startProcess } from "./lib/proc.mjs";
 import { summariseProfile } from "./lib/profile.mjs";
 import { body, hub as hubQ, ingestBatches, normaliseDashboard, pgl as pglQ } from "./lib/queries.mjs";
 import { writeResults } from "./lib/report.mjs";
@@ -59,7 +59,7 @@ function newest(p) {
 function buildIsFresh() {
   if (flag("rebuild")) return false;
   const at = (...parts) => Math.max(...parts.map((p) => newest(path.join(ROOT, p))));
-  const hub = Math.min(at("dist/src/main.js"), at("dist/pglite-template.tar.gz"));
+  const hub = Math.min(at("dist/src/main.js"), at("dist/pglite-template.version"));
   const web = at("web/dist/.built");
   const lock = at("package-lock.json");
   return (
@@ -182,7 +182,7 @@ async function main() {
   };
   // Two hubs: the engine alone (response cache off), and as deployed (public answers cached until the data changes).
   const startHub = (extraArgs = [], name = "hub", cached = false) =>
-    startProcess(name, [...extraArgs, path.join(ROOT, "dist/src/main.js")], {
+    startProcess(name, [...hubNodeArgs(ROOT), ...extraArgs, path.join(ROOT, "dist/src/main.js")], {
       cwd: ROOT,
       env: {
         ...hubEnv,
@@ -504,7 +504,7 @@ async function main() {
     pglite = {};
     for (const phase of ["first start", "restart"]) {
       const t = Date.now();
-      const p = await startProcess(`hub-pglite`, [path.join(ROOT, "dist/src/main.js")], {
+      const p = await startProcess(`hub-pglite`, [...hubNodeArgs(ROOT), path.join(ROOT, "dist/src/main.js")], {
         cwd: ROOT,
         env: { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(PORTS.hub + 2), HUB_DATA_DIR: dataDir, HUB_BOOTSTRAP_STAFF_KEY: staffKey },
         logFile: path.join(OUT, "hub-pglite.log"),
@@ -520,6 +520,7 @@ async function main() {
   }
 
   const versions = {
+    hubNodeArgs: hubNodeArgs(ROOT).join(" "),
     node: process.version,
     postgres: serverVersion.split(",")[0],
     pgBinaries: pgVersion,

@@ -38,6 +38,17 @@ export function rssSampler(pid) {
   };
 }
 
+/**
+ * Node's own options of the hub's production command (`npm run start:prod` in the root package.json, e.g. its V8 heap
+ * setting), so that the bench runs the hub exactly as that script does, without npm in between.
+ */
+export function hubNodeArgs(root) {
+  const script = JSON.parse(fs.readFileSync(`${root}/package.json`, "utf8")).scripts["start:prod"];
+  const words = script.trim().split(/\s+/);
+  if (words[0] !== "node" || words.at(-1) !== "dist/src/main.js") throw new Error(`start:prod is not "node [options] dist/src/main.js": ${script}`);
+  return words.slice(1, -1);
+}
+
 /** Starts a process (its own PID is the server's: no npm or shell in between) and waits until `ready()` resolves. */
 export async function startProcess(name, args, { env = {}, cwd, ready, logFile }) {
   const out = logFile ? fs.openSync(logFile, "a") : "ignore";

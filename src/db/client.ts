@@ -1,16 +1,10 @@
-// Opens the database: embedded PGlite under the data directory by default, PostgreSQL through postgres.js when
-// DATABASE_URL is set. Both give the same drizzle API; domain code never knows which one it talks to.
-import fs from "node:fs";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+// Opens the database: embedded PGlite under the data directory by default (./pglite.ts), PostgreSQL through
+// postgres.js when DATABASE_URL is set. Both give the same drizzle API; domain code never knows which one it talks to.
 import { sql } from "drizzle-orm";
 import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
-import { fromRoot } from "../shared/project-root.js";
 
 export type Db = PgDatabase<PgQueryResultHKT>;
 
@@ -81,11 +75,9 @@ function cancellable(client: postgres.Sql, signal: AbortSignal): postgres.Sql {
   return wrap(client);
 }
 
-/** The folder inside the data directory that holds PGlite's files (beside the lock and the hub's other files). */
-export const PGLITE_SUBDIR = "pgdata";
-
-/** What both engines share: a drizzle handle per request (counting statements when asked), ping and close. */
-function wrap(
+/** What both engines share: a drizzle handle per request (counting statements when asked), ping and close. The
+ * PGlite side is in ./pglite.ts, loaded only by a hub on the embedded database. */
+export function wrap(
   engine: Database["engine"],
   handle: (logger: Logger | undefined, signal?: AbortSignal) => Db,
   ping: () => Promise<unknown>,
@@ -101,52 +93,6 @@ function wrap(
     },
     close,
   };
-}
-
-export function wrapPglite(client: PGlite, onClose?: () => void | Promise<void>): Database {
-  return wrap(
-    "pglite",
-    (logger) => drizzlePglite({ client, logger }) as unknown as Db,
-    () => client.query("select 1"),
-    async () => {
-      try {
-        if (!client.closed) await client.close();
-      } finally {
-        await onClose?.();
-      }
-    },
-  );
-}
-
-export async function openPglite(dataDir: string, opts: { command?: string } = {}): Promise<Database> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  // Taken before PGlite touches the files: a second opener must not even read a directory another process writes.
-  const lock: DataDirLock = acquireDataDirLock(dataDir, opts);
-  try {
-    const pgdata = path.join(dataDir, PGLITE_SUBDIR);
-    const template = fs.existsSync(path.join(pgdata, "PG_VERSION")) ? null : pgliteTemplate();
-    const client = await PGlite.create(pgdata, template ? { loadDataDir: new Blob([template]) } : {});
-    return wrapPglite(client, () => lock.release());
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
-}
-
-/**
- * The empty cluster `npm run build` initialised (scripts/pglite-template.mjs), when it was made by the installed PGlite:
- * a new data directory starts from it instead of running initdb, whose second WebAssembly instance made a first
- * start peak near 800 MB (bench/RESULTS.md). Without it (sources run through tsx, no build) PGlite runs initdb.
- */
-function pgliteTemplate(): Buffer | null {
-  try {
-    const file = fromRoot("dist", "pglite-template.tar.gz");
-    const installed = (JSON.parse(fs.readFileSync(fromRoot("node_modules/@electric-sql/pglite/package.json"), "utf8")) as { version: string }).version;
-    if (fs.readFileSync(`${file}.version`, "utf8").trim() !== installed) return null;
-    return fs.readFileSync(file);
-  } catch {
-    return null;
-  }
 }
 
 export function wrapPostgres(client: postgres.Sql): Database {

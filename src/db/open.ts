@@ -1,6 +1,6 @@
 // Opens the configured database and brings its schema up to date: what the server and every CLI command share.
 import type { Config } from "../config.js";
-import { openPglite, openPostgres, type Database } from "./client.js";
+import { openPostgres, type Database } from "./client.js";
 import { migrateDatabase, migratePostgresUrl } from "./migrate.js";
 
 export async function openConfiguredDatabase(
@@ -15,6 +15,8 @@ export async function openConfiguredDatabase(
       connectTimeoutMs: config.dbConnectTimeoutMs,
     });
   }
+  // Loaded here, not at the top: a hub on PostgreSQL never needs PGlite (./pglite.ts).
+  const { openPglite } = await import("./pglite.js");
   const database = await openPglite(config.dataDir, { command });
   try {
     await migrateDatabase(database);

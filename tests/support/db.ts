@@ -5,13 +5,14 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { wrapPglite, wrapPostgres, type Database } from "../../src/db/client.js";
+import { wrapPostgres, type Database } from "../../src/db/client.js";
+import { pgliteOptions, wrapPglite } from "../../src/db/pglite.js";
 import { DATABASE_URL, urlForDatabase } from "./env.js";
 
 export async function openTestDatabase(): Promise<Database> {
   const template = inject("migratedTemplate");
   if (!DATABASE_URL) {
-    const pg = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+    const pg = await PGlite.create(pgliteOptions({ loadDataDir: new Blob([fs.readFileSync(template)]) }));
     return wrapPglite(pg);
   }
   const name = `hub_test_${process.ppid}_${randomBytes(6).toString("hex")}`;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { wrapPglite } from "../../src/db/client.js";
+import { wrapPglite } from "../../src/db/pglite.js";
 import { migrateDatabase, migratePostgresUrl } from "../../src/db/migrate.js";
 import { DATABASE_URL, urlForDatabase } from "./env.js";
 
