@@ -367,7 +367,8 @@ describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory thro
   });
 });
 
-describe.skipIf(onPostgres)("a bad setting stops start-up with a clear message before the database is opened", { timeout: 90_000 }, () => {
+// One process per case, all started at once.
+describe.concurrent.skipIf(onPostgres)("a bad setting stops start-up with a clear message before the database is opened", { timeout: 90_000 }, () => {
   const cases: Array<{ settings: Record<string, string>; says: string[] }> = [
     { settings: { PORT: "abc" }, says: ['PORT must be a whole number from 0 to 65535; got "abc"'] },
     { settings: { HUB_DB_POOL_SIZE: "0" }, says: ["HUB_DB_POOL_SIZE must be from 1 to 200; got 0"] },
