@@ -13,6 +13,8 @@ const ENGINE_FREE = [
   "tests/readme.test.ts",
   "tests/counting.property.test.ts",
   "tests/shutdown.test.ts",
+  "tests/server-config.test.ts",
+  "tests/seed-cli.test.ts",
 ];
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 

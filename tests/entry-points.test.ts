@@ -19,8 +19,7 @@ afterAll(async () => {
 
 const noStack = /\n\s+at /;
 
-// Independent processes: they run at the same time (each waits mostly for its own start-up).
-describe.concurrent("the entry points", { timeout: 120_000 }, () => {
+describe("the entry points", { timeout: 60_000 }, () => {
   it("schema:print builds the committed schema without decorator metadata (exit 0)", async () => {
     const printed = await runNode(tsx("src/cli/print-schema.ts", "--stdout"));
     expect(printed.status, printed.stderr).toBe(0);
