@@ -93,7 +93,7 @@ function readLockHolder(dir: string): { pid: number; command?: string } {
 // ---------------------------------------------------------------------------------------------------------------
 
 // The embedded hub does not depend on DATABASE_URL: run once, in the PGlite run.
-describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory through its life cycle", { timeout: 60_000 }, () => {
+describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory through its life cycle", { timeout: 180_000 }, () => {
   let dir: string;
   let first: Hub;
   let baseline: Snapshot;
@@ -104,7 +104,7 @@ describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory thro
   beforeAll(async () => {
     dir = tempDir();
     first = await startHub({ HUB_DATA_DIR: dir });
-  }, 90_000);
+  }, 180_000);
 
   it("migrates and seeds a fresh data directory, logs that it is ready, and serves the seeded data", async () => {
     expect(first.ready).toMatchObject({ service: "idor-hub", database: `embedded PostgreSQL (PGlite) in ${dir}` });
@@ -258,7 +258,7 @@ describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory thro
 });
 
 
-describe.runIf(onPostgres)("the hub on PostgreSQL (DATABASE_URL)", { timeout: 60_000 }, () => {
+describe.runIf(onPostgres)("the hub on PostgreSQL (DATABASE_URL)", { timeout: 180_000 }, () => {
   let admin: postgres.Sql;
   let name: string;
   let url: string;

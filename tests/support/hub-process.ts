@@ -84,7 +84,8 @@ export function spawnHub(settings: Record<string, string | undefined>): Proc {
 
 export async function startHub(settings: Record<string, string | undefined>): Promise<Hub> {
   const p = spawnHub(settings);
-  const ready = await waitFor(p, "log that it is ready", () => logged(p, READY));
+  // A first start on PGlite: seconds on a quiet machine, over 60 s seen at load 15-19 on 2 cores.
+  const ready = await waitFor(p, "log that it is ready", () => logged(p, READY), 150_000);
   const port = Number(READY.exec(String(ready.msg))![1]);
   expect(ready.port).toBe(port);
   return Object.assign(p, { port, ready });
