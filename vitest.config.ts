@@ -12,6 +12,9 @@ const ENGINE_FREE = [
   "tests/data-dir-lock.test.ts",
   "tests/readme.test.ts",
   "tests/counting.property.test.ts",
+  "tests/shutdown.test.ts",
+  "tests/server-config.test.ts",
+  "tests/seed-cli.test.ts",
 ];
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 
@@ -26,8 +29,21 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // vitest's default is one worker per core less one: a single worker on the 2-core machines this runs on, and the
+    // suite ran strictly one file after another while most files wait on a child process, Chromium or a server.
+    // Two workers keep both cores busy (measured: README, Tests).
+    maxWorkers: 2,
     projects: [
-      ...(onPostgres ? [] : [{ extends: true as const, test: { name: "engine-free", include: ENGINE_FREE } }]),
+      ...(onPostgres
+        ? []
+        : [
+            {
+              extends: true as const,
+              // Gets the migrated embedded database too (made once per run, shared with the pglite project), for the
+              // hubs and CLI runs that need one but do not test a first start.
+              test: { name: "engine-free", include: ENGINE_FREE, globalSetup: ["tests/support/global-setup.ts"] },
+            },
+          ]),
       {
         extends: true as const,
         test: {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireDataDirLock } from "../src/db/data-dir-lock.js";
 import { runHubCli } from "./support/cli.js";
+import { fillWithMigratedDatabase } from "./support/db.js";
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -14,9 +15,11 @@ const hub = (...argv: string[]) => runHubCli(argv, env);
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "idor-cli-"));
   env = { ...process.env, HUB_DATA_DIR: dir, DATABASE_URL: "", HUB_API_KEY: "" };
+  // The migrated database copied in (a first start on a free directory is tests/server.test.ts's): seed only.
+  await fillWithMigratedDatabase(dir);
   const seeded = await hub("seed");
   expect(seeded.status, seeded.stderr).toBe(0);
-}, 300_000); // a fresh embedded database: seconds on a quiet machine, minutes on an overloaded one
+}, 120_000); // seconds on a quiet machine
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("npm run hub -- keys", { timeout: 180_000 }, () => {

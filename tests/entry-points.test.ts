@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const noStack = /\n\s+at /;
 
-describe("the entry points", { timeout: 60_000 }, () => {
+describe("the entry points", { timeout: 120_000 }, () => {
   it("schema:print builds the committed schema without decorator metadata (exit 0)", async () => {
     const printed = await runNode(tsx("src/cli/print-schema.ts", "--stdout"));
     expect(printed.status, printed.stderr).toBe(0);

@@ -1,8 +1,8 @@
 // Black-box tests of the real entry point, run the way a user runs it (`npm start` = node --import tsx src/main.ts):
 // start-up on a fresh data directory (migrate, seed, listen), the data-directory lock between processes, graceful
-// shutdown, crash recovery, configuration errors and `db:seed` (run in-process through the CLI). Every hub here is a child process talking
-// real HTTP on a loopback port. The PGlite hubs do not depend on DATABASE_URL, so they run in the PGlite run only; the
-// PostgreSQL hubs run when DATABASE_URL is set.
+// shutdown and crash recovery. Every hub here is a child process talking real HTTP on a loopback port. The PGlite hubs
+// do not depend on DATABASE_URL, so they run in the PGlite run only; the PostgreSQL hubs run when DATABASE_URL is set.
+// Configuration and start-up errors are tests/server-config.test.ts, `db:seed` on a free directory tests/seed-cli.test.ts.
 // Starting a PGlite hub costs seconds, so one data directory goes through a whole life cycle in order (the tests of
 // that describe block depend on each other and must run in sequence, which is vitest's default within a file).
 import { randomBytes } from "node:crypto";
@@ -12,128 +12,28 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
 import { DATABASE_URL, onPostgres, urlForDatabase } from "./support/env.js";
 import { runHubCli } from "./support/cli.js";
-import { killAll, repoRoot, spawnNode, tsx, waitFor, type Proc } from "./support/processes.js";
+import { repoRoot, waitFor } from "./support/processes.js";
+import {
+  cleanUp,
+  envWith,
+  expectSeededEditions,
+  LOCK_FILE,
+  logged,
+  READY,
+  seeds,
+  snapshot,
+  spawnHub,
+  startHub,
+  tempDir,
+  type Hub,
+  exitWithin,
+  sleep,
+  type Snapshot,
+} from "./support/hub-process.js";
 
-const LOCK_FILE = "hub.lock";
-const READY = /^IDoR Hub ready at http:\/\/localhost:(\d+)\/graphql$/;
-
-const seeds = {
-  societies: readSeed("societies.json").length,
-  editions: readSeed("editions.json") as Array<{ year: number; theme: string | null }>,
-};
-function readSeed(file: string): unknown[] {
-  return JSON.parse(fs.readFileSync(path.join(repoRoot, "seeds", file), "utf8")) as unknown[];
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Child processes (tests/support/processes.ts)
-
-interface Hub extends Proc {
-  port: number;
-  /** The parsed "ready" log line. */
-  ready: Record<string, unknown>;
-}
-
-const tempDirs: string[] = [];
-
-afterAll(async () => {
-  await killAll();
-  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "idor-hub-srv-"));
-  tempDirs.push(dir);
-  return dir;
-}
-
-/** The test runner's environment without any hub setting, plus `settings` (undefined removes one). */
-function envWith(settings: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of Object.keys(env)) {
-    if (/^(PORT|HOST|DATABASE_URL|LOG_LEVEL|HUB_.*)$/.test(name)) delete env[name];
-  }
-  const all: Record<string, string | undefined> = { PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...settings };
-  for (const [name, value] of Object.entries(all)) {
-    if (value === undefined) delete env[name];
-    else env[name] = value;
-  }
-  return env;
-}
-
-/** Runs `node --import tsx <script>` in the repository, like the npm scripts do. */
-function run(script: string, settings: Record<string, string | undefined>): Proc {
-  return spawnNode(tsx(script), { env: envWith(settings) });
-}
-
-/** The JSON log lines a hub printed on stdout. */
-function logs(p: Proc): Array<Record<string, unknown>> {
-  return p.stdout()
-    .split("\n")
-    .flatMap((line) => {
-      try {
-        const v: unknown = JSON.parse(line);
-        return v && typeof v === "object" ? [v as Record<string, unknown>] : [];
-      } catch {
-        return [];
-      }
-    });
-}
-
-function logged(p: Proc, msg: string | RegExp): Record<string, unknown> | undefined {
-  return logs(p).find((l) => (typeof msg === "string" ? l.msg === msg : msg.test(String(l.msg))));
-}
-
-function spawnHub(settings: Record<string, string | undefined>): Proc {
-  return run("src/main.ts", settings);
-}
-
-async function startHub(settings: Record<string, string | undefined>): Promise<Hub> {
-  const p = spawnHub(settings);
-  const ready = await waitFor(p, "log that it is ready", () => logged(p, READY));
-  const port = Number(READY.exec(String(ready.msg))![1]);
-  expect(ready.port).toBe(port);
-  return Object.assign(p, { port, ready });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Resolves with the exit of `p`, or with "still running" after `ms`. */
-function exitWithin(p: Proc, ms: number) {
-  return Promise.race([p.exited, sleep(ms).then(() => "still running" as const)]);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// HTTP
-
-async function gql<T = any>(port: number, query: string): Promise<T> {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown };
-  expect(res.status, JSON.stringify(body)).toBe(200);
-  expect(body.errors).toBeUndefined();
-  return body.data as T;
-}
-
-const SNAPSHOT = `{
-  editions { year theme }
-  societies(first: 0) { totalCount }
-  activities(first: 0) { totalCount }
-}`;
-
-interface Snapshot {
-  editions: Array<{ year: number; theme: string | null }>;
-  societies: { totalCount: number };
-  activities: { totalCount: number };
-}
-
-const snapshot = (port: number) => gql<Snapshot>(port, SNAPSHOT);
+afterAll(cleanUp);
 
 /**
  * A GraphQL request that stays in flight until `finish()` sends the rest of its body. It announces its body with
@@ -190,20 +90,10 @@ function readLockHolder(dir: string): { pid: number; command?: string } {
   return JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE), "utf8")) as { pid: number; command?: string };
 }
 
-function expectSeededEditions(editions: Snapshot["editions"]) {
-  const years = seeds.editions.map((e) => e.year).sort((a, b) => b - a);
-  expect(editions.map((e) => e.year)).toEqual(years);
-  expect(years).toHaveLength(14);
-  expect(years[0]).toBe(2025);
-  expect(years.at(-1)).toBe(2012);
-  expect(editions.find((e) => e.year === 2020)?.theme).toBe("All imaging professionals and their role in fighting COVID-19");
-  expect(editions.find((e) => e.year === 2012)?.theme).toBe("Oncologic imaging");
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 
 // The embedded hub does not depend on DATABASE_URL: run once, in the PGlite run.
-describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory through its life cycle", { timeout: 60_000 }, () => {
+describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory through its life cycle", { timeout: 180_000 }, () => {
   let dir: string;
   let first: Hub;
   let baseline: Snapshot;
@@ -214,7 +104,7 @@ describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory thro
   beforeAll(async () => {
     dir = tempDir();
     first = await startHub({ HUB_DATA_DIR: dir });
-  }, 90_000);
+  }, 180_000);
 
   it("migrates and seeds a fresh data directory, logs that it is ready, and serves the seeded data", async () => {
     expect(first.ready).toMatchObject({ service: "idor-hub", database: `embedded PostgreSQL (PGlite) in ${dir}` });
@@ -367,84 +257,8 @@ describe.skipIf(onPostgres)("the hub on embedded PGlite, one data directory thro
   });
 });
 
-describe.skipIf(onPostgres)("a bad setting stops start-up with a clear message before the database is opened", { timeout: 90_000 }, () => {
-  const cases: Array<{ settings: Record<string, string>; says: string[] }> = [
-    { settings: { PORT: "abc" }, says: ['PORT must be a whole number from 0 to 65535; got "abc"'] },
-    { settings: { HUB_DB_POOL_SIZE: "0" }, says: ["HUB_DB_POOL_SIZE must be from 1 to 200; got 0"] },
-    {
-      settings: { HUB_CORS_ORIGINS: "not-an-origin" },
-      says: ['HUB_CORS_ORIGINS must be "*" or a comma-separated list of origins', 'got "not-an-origin"'],
-    },
-    { settings: { LOG_LEVEL: "loud" }, says: ["LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent"] },
-    {
-      // Every bad setting is reported at once, not one per attempt.
-      settings: { PORT: "70000", HUB_SEED_ON_EMPTY: "yes", HUB_SHUTDOWN_TIMEOUT_MS: "-1", DATABASE_URL: "mysql://x/y" },
-      says: [
-        "PORT must be from 0 to 65535; got 70000",
-        'HUB_SEED_ON_EMPTY must be "true" or "false"',
-        'HUB_SHUTDOWN_TIMEOUT_MS must be a whole number from 0 to 600000; got "-1"',
-        "DATABASE_URL must start with postgres:// or postgresql://",
-      ],
-    },
-  ];
 
-  for (const { settings, says } of cases) {
-    const label = Object.entries(settings)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(" ");
-    it(label, async () => {
-      const dir = path.join(tempDir(), "data");
-      const hub = spawnHub({ HUB_DATA_DIR: dir, ...settings });
-      const { code } = await hub.exited;
-      expect(code).toBe(2);
-      expect(hub.stderr()).toMatch(/^Invalid configuration:\n- /);
-      for (const text of says) expect(hub.stderr()).toContain(text);
-      expect(hub.stderr()).not.toMatch(/\n\s+at /);
-      expect(logs(hub)).toEqual([]); // not even the logger was set up
-      expect(fs.existsSync(dir)).toBe(false); // the data directory was never touched
-    });
-  }
-
-  // Checked on the parser itself to spare a process each.
-  it('LOG_LEVEL and HUB_SEED_ON_EMPTY errors say what they got, as the other settings do ("got …")', () => {
-    expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow('got "loud"');
-    expect(() => loadConfig({ HUB_SEED_ON_EMPTY: "yes" })).toThrow('got "yes"');
-  });
-
-  it("a DATABASE_URL that is not a URL is a configuration error (exit 2), not a crash", () => {
-    expect(() => loadConfig({ DATABASE_URL: "postgres://127.0.0.1:notaport/db" })).toThrow(/DATABASE_URL/);
-  });
-
-  it("an empty HUB_DATA_DIR means the default ./data, as an empty PORT means the default port", () => {
-    expect(loadConfig({ PORT: "" }).port).toBe(4000);
-    expect(loadConfig({ HUB_DATA_DIR: "" }).dataDir).toBe(path.resolve("./data")); // today: the working directory
-  });
-});
-
-describe.skipIf(onPostgres)("`npm run db:seed` on a free data directory", { timeout: 240_000 }, () => {
-  it("migrates and seeds it, and a second run adds nothing", async () => {
-    const dir = tempDir();
-
-    const firstRun = await runHubCli(["seed"], envWith({ HUB_DATA_DIR: dir }));
-    expect(firstRun.status, firstRun.stderr).toBe(0);
-    expect(firstRun.stdout).toContain(`Seeding embedded PostgreSQL (PGlite) in ${dir} ...`);
-    expect(firstRun.stdout).toContain(`societies: ${seeds.societies} added, 0 already there`);
-    expect(firstRun.stdout).toContain("editions: 14 added, 0 already there");
-    expect(firstRun.stdout).toMatch(/activities: [1-9]\d* added, 0 already there; metrics: [1-9]\d* added/);
-    expect(firstRun.stdout).toContain("Seed data loaded.");
-    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
-
-    const secondRun = await runHubCli(["seed"], envWith({ HUB_DATA_DIR: dir }));
-    expect(secondRun.status, secondRun.stderr).toBe(0);
-    expect(secondRun.stdout).toContain(`societies: 0 added, ${seeds.societies} already there`);
-    expect(secondRun.stdout).toContain("editions: 0 added, 14 already there");
-    expect(secondRun.stdout).toMatch(/activities: 0 added, [1-9]\d* already there; metrics: 0 added/);
-    expect(secondRun.stdout).toContain("Seed data loaded.");
-    expect(fs.existsSync(path.join(dir, LOCK_FILE))).toBe(false);
-  });
-});
-
-describe.runIf(onPostgres)("the hub on PostgreSQL (DATABASE_URL)", { timeout: 60_000 }, () => {
+describe.runIf(onPostgres)("the hub on PostgreSQL (DATABASE_URL)", { timeout: 180_000 }, () => {
   let admin: postgres.Sql;
   let name: string;
   let url: string;
@@ -505,35 +319,5 @@ describe.runIf(onPostgres)("the hub on PostgreSQL (DATABASE_URL)", { timeout: 60
       expect(await hub.exited).toEqual({ code: 0, signal: null });
       expect(logged(hub, "stopped")).toBeDefined();
     }
-  });
-});
-
-describe("start-up problems a newcomer meets first", { timeout: 30_000 }, () => {
-  it("a busy port is found before anything is created: no database, no staff key, exit 1 at once", async () => {
-    const dir = tempDir();
-    const blocker = net.createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
-    try {
-      const port = (blocker.address() as net.AddressInfo).port;
-      const hub = spawnHub({ HUB_DATA_DIR: dir, PORT: String(port) });
-      expect((await hub.exited).code).toBe(1);
-      expect(hub.stderr()).toContain(`${port}: the port is already in use`);
-      expect(hub.stdout()).not.toContain("First staff API key");
-      expect(fs.readdirSync(dir)).toEqual([]); // no lock, no database, no staff-key file: nothing was created
-    } finally {
-      await new Promise((resolve) => blocker.close(resolve));
-    }
-  });
-
-  it("a DATABASE_URL nobody answers is said plainly on stderr, without the password, and exits 1", async () => {
-    const closed = net.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const port = (closed.address() as net.AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve)); // now nothing listens there
-    const hub = spawnHub({ DATABASE_URL: `postgres://hub:s3cret-pw@127.0.0.1:${port}/idor` });
-    expect((await hub.exited).code).toBe(1);
-    expect(hub.stderr()).toContain(`Cannot open PostgreSQL at 127.0.0.1:${port}/idor: the connection was refused`);
-    expect(hub.stderr()).not.toMatch(/\n\s+at /);
-    expect(hub.stderr() + hub.stdout()).not.toContain("s3cret-pw");
   });
 });

@@ -8,10 +8,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { fillWithMigratedDatabase } from "./support/db.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "idor-hub-shutdown-"));
+// Migrated already (a first start is tests/server.test.ts's): the hub only opens it.
+beforeAll(() => fillWithMigratedDatabase(dataDir), 60_000);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 it("answers while nobody reads its stdout, and exits on SIGTERM within the timeout when the pipe is closed", async () => {

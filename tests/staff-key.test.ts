@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { generateApiKey } from "../src/auth/api-key.js";
 import { ensureStaffKey, writeStaffKeyFile } from "../src/auth/api-key.service.js";
@@ -13,11 +13,15 @@ import { apiKeys } from "../src/db/schema.js";
 import { openTestDatabase } from "./support/db.js";
 import { onPostgres } from "./support/env.js";
 
+// One database for the file (opening one costs a PGlite boot); every test starts without any API key.
 let database: Database;
-beforeEach(async () => {
+beforeAll(async () => {
   database = await openTestDatabase();
 });
-afterEach(() => database.close());
+beforeEach(async () => {
+  await database.db.delete(apiKeys);
+});
+afterAll(() => database.close());
 
 const staffKeys = () => database.db.select().from(apiKeys).where(eq(apiKeys.role, "STAFF"));
 

@@ -1,12 +1,13 @@
 // A fresh, migrated database for one test file: a PGlite clone of the migrated dump, or a new PostgreSQL database
 // made from the migrated template. Closing it drops it.
 import fs from "node:fs";
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { wrapPostgres, type Database } from "../../src/db/client.js";
-import { pgliteOptions, wrapPglite } from "../../src/db/pglite.js";
+import { PGLITE_SUBDIR, pgliteOptions, wrapPglite } from "../../src/db/pglite.js";
 import { DATABASE_URL, urlForDatabase } from "./env.js";
 
 export async function openTestDatabase(): Promise<Database> {
@@ -39,4 +40,19 @@ export async function openTestDatabase(): Promise<Database> {
       await admin.end();
     },
   };
+}
+
+/**
+ * Fills the hub data directory `dataDir` with a copy of the migrated database (PGlite's files in its pgdata folder,
+ * no data), as `npm run build`'s template does for a built install: a hub or CLI opening it skips initdb and the
+ * migrations, which cost most of a first start (initdb alone 3-4 s on a quiet machine, 15 s at load 8). The tests of
+ * the first start itself (tests/server.test.ts) do not use it. PGlite runs only: the dump exists there.
+ */
+export async function fillWithMigratedDatabase(dataDir: string): Promise<void> {
+  if (DATABASE_URL) throw new Error("fillWithMigratedDatabase: the embedded database's dump exists in the PGlite run only");
+  const pg = await PGlite.create(
+    path.join(dataDir, PGLITE_SUBDIR),
+    pgliteOptions({ loadDataDir: new Blob([fs.readFileSync(inject("migratedTemplate"))]) }),
+  );
+  await pg.close();
 }

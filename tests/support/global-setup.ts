@@ -26,6 +26,18 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
+  // Both projects of the PGlite run (engine-free and pglite) use the dump: the first to ask makes it, in this process.
+  const shared = globalThis as { [PGLITE_DUMP]?: Promise<string> };
+  const first = shared[PGLITE_DUMP] === undefined;
+  shared[PGLITE_DUMP] ??= migratedPgliteDump();
+  project.provide("migratedTemplate", await shared[PGLITE_DUMP]);
+  if (!first) return;
+  return async () => fs.rmSync(path.dirname(await shared[PGLITE_DUMP]!), { recursive: true, force: true });
+}
+
+const PGLITE_DUMP = Symbol.for("idor-hub.tests.migrated-pglite-dump");
+
+async function migratedPgliteDump(): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "idor-hub-test-"));
   const pg = await PGlite.create();
   await migrateDatabase(wrapPglite(pg));
@@ -33,6 +45,5 @@ export default async function setup(project: TestProject) {
   const file = path.join(dir, "migrated.tar");
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await pg.close();
-  project.provide("migratedTemplate", file);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  return file;
 }
