@@ -10,6 +10,7 @@ import { Status } from "../components/Layout";
 import { Breakdown } from "./EditionBreakdown";
 import { EditionActivities } from "./EditionActivities";
 import { formatDate, kindTitle, precisionNote, totalInWords, type Precision } from "../lib/words";
+import { Options } from "../components/Options";
 
 export const EditionFigures = graphql(`
   query EditionFigures($year: Int!) {
@@ -122,11 +123,7 @@ export function Edition({ year }: { year: number }) {
           <div className="inline-field">
             <label htmlFor="chart-kind">Figure</label>
             <select id="chart-kind" value={chartKind} onChange={(e) => setChosen(e.target.value)}>
-              {chartKinds.map((k) => (
-                <option key={k} value={k}>
-                  {kindTitle(k)}
-                </option>
-              ))}
+              <Options values={chartKinds} label={kindTitle} />
             </select>
           </div>
           <Breakdown year={year} kind={chartKind as MetricKind} />

@@ -10,6 +10,7 @@ import { ChartView } from "../components/Chart";
 import { ScrollTable } from "../components/Pager";
 import { Status } from "../components/Layout";
 import { figureInWords, kindTitle, type Precision } from "../lib/words";
+import { Options } from "../components/Options";
 
 // One request per edition's summary: the hub's cost limit (HUB_MAX_COST) allows a few summaries per request, not all
 // fourteen, and each answer is cached by the hub until the data changes.
@@ -116,11 +117,7 @@ export function History() {
           <div className="inline-field">
             <label htmlFor="history-kind">Figure</label>
             <select id="history-kind" value={kind} onChange={(e) => setChosen(e.target.value)}>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {kindTitle(k)}
-                </option>
-              ))}
+              <Options values={kinds} label={kindTitle} />
             </select>
           </div>
           <ChartView

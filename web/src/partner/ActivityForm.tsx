@@ -12,6 +12,7 @@ import { blankDraft, contentInput, localErrors, metricInput, type ActivityDraft,
 import { useSaveExisting } from "./save-existing";
 import { EventFieldset } from "./EventFieldset";
 import { FigureFieldset } from "./FigureFieldset";
+import { Options } from "../components/Options";
 
 export type { Existing } from "./activity-draft";
 
@@ -108,11 +109,7 @@ export function ActivityForm({ years, existing, onDone, onCancel }: Props) {
         <Field label="Kind of activity" name="kind" errors={errors}>
           {(p) => (
             <select {...p} value={draft.kind} onChange={(e) => set("kind", e.target.value as ActivityKind)}>
-              {ACTIVITY_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {enumLabel(k)}
-                </option>
-              ))}
+              <Options values={ACTIVITY_KINDS} label={enumLabel} />
             </select>
           )}
         </Field>

@@ -5,6 +5,7 @@ import { Field, type FieldErrors } from "../portal/fields";
 import { CHANNELS, METRIC_KINDS, PRECISIONS, SCOPES } from "../portal/enums";
 import { channelLabel, enumLabel, kindTitle } from "../lib/words";
 import { blankMetric, type MetricDraft } from "./activity-draft";
+import { Options } from "../components/Options";
 
 interface Props {
   metrics: MetricDraft[];
@@ -23,11 +24,7 @@ export function FigureFieldset({ metrics, errors, onChange }: Props) {
           <Field label="Counts" name={`metrics.${i}.kind`} errors={errors}>
             {(p) => (
               <select {...p} value={m.kind} onChange={(e) => setMetric(i, { kind: e.target.value as MetricKind })}>
-                {METRIC_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {kindTitle(k)}
-                  </option>
-                ))}
+                <Options values={METRIC_KINDS} label={kindTitle} />
               </select>
             )}
           </Field>
@@ -35,11 +32,7 @@ export function FigureFieldset({ metrics, errors, onChange }: Props) {
             {(p) => (
               <select {...p} value={m.channel} onChange={(e) => setMetric(i, { channel: e.target.value as Channel | "" })}>
                 <option value="">All channels</option>
-                {CHANNELS.map((c) => (
-                  <option key={c} value={c}>
-                    {channelLabel(c)}
-                  </option>
-                ))}
+                <Options values={CHANNELS} label={channelLabel} />
               </select>
             )}
           </Field>
