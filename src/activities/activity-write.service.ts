@@ -92,7 +92,7 @@ async function loadForWrite(
 ): Promise<Loaded> {
   const decoded = fromGlobalId(globalId);
   const notFound = () =>
-    new UserErrorsAbort([{ field, code: "NOT_FOUND", message: `No activity with ID "${globalId.slice(0, 80)}" is visible to you.` }]);
+    UserErrorsAbort.at(field, "NOT_FOUND", `No activity with ID "${globalId.slice(0, 80)}" is visible to you.`);
   if (!decoded || decoded.type !== "Activity") throw notFound();
   const [found] = await db
     .select({ row: activities, year: editions.year })
@@ -113,13 +113,7 @@ async function loadForWrite(
 
 function checkVersion(loaded: Loaded, expected: number | null | undefined, field: string[]) {
   if (expected != null && loaded.row.version !== expected) {
-    throw new UserErrorsAbort([
-      {
-        field,
-        code: "STALE_VERSION",
-        message: `The activity is at version ${loaded.row.version}, not ${expected}: read it again, reapply your change and retry. Nothing was written.`,
-      },
-    ]);
+    throw UserErrorsAbort.staleVersion(field, "activity", loaded.row.version, expected);
   }
 }
 
@@ -240,7 +234,7 @@ export async function withdrawActivity(ctx: Context, input: WithdrawActivityInpu
     const loaded = await loadForWrite(ctx, db, input.id, ["input", "id"], "activity:withdraw");
     checkVersion(loaded, input.expectedVersion, ["input", "expectedVersion"]);
     if (loaded.row.status === "WITHDRAWN") {
-      throw new UserErrorsAbort([{ field: ["input", "id"], code: "INVALID_STATE", message: "The activity is withdrawn already." }]);
+      throw UserErrorsAbort.at(["input", "id"], "INVALID_STATE", "The activity is withdrawn already.");
     }
     const published = stateOf(loaded.row, loaded.metrics);
     await db.delete(activityChanges).where(eq(activityChanges.activityId, loaded.row.id));
@@ -296,13 +290,7 @@ export async function reviewActivity(ctx: Context, input: ReviewActivityInput): 
           .returning()) as [ActivityRow];
       }
     } else {
-      throw new UserErrorsAbort([
-        {
-          field: ["input", "id"],
-          code: "INVALID_STATE",
-          message: `Nothing to review: the activity is ${row.status}${row.status === "APPROVED" ? " with no pending change" : ""}.`,
-        },
-      ]);
+      throw UserErrorsAbort.at(["input", "id"], "INVALID_STATE", `Nothing to review: the activity is ${row.status}${row.status === "APPROVED" ? " with no pending change" : ""}.`);
     }
     await appendAudit(db, ctx.viewer, ctx.requestId, [
       {

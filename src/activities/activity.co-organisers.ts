@@ -66,7 +66,7 @@ export async function setCoOrganisers(ctx: Context, input: { activityId: string;
   assertCan(ctx.viewer, "activity:update");
   return inTransaction(ctx, async (db) => {
     const decoded = fromGlobalId(input.activityId);
-    const notFound = () => new UserErrorsAbort([{ field: ["input", "activityId"], code: "NOT_FOUND", message: `No activity with ID "${input.activityId.slice(0, 80)}" is visible to you.` }]);
+    const notFound = () => UserErrorsAbort.at(["input", "activityId"], "NOT_FOUND", `No activity with ID "${input.activityId.slice(0, 80)}" is visible to you.`);
     if (decoded?.type !== "Activity") throw notFound();
     const [row] = await db.select().from(activities).where(eq(activities.id, decoded.id)).for("update");
     if (!row || !(canSeeActivity(ctx.viewer, row) || (await coOrganises(db, ctx.viewer, row.id)))) throw notFound();
@@ -74,10 +74,10 @@ export async function setCoOrganisers(ctx: Context, input: { activityId: string;
       throw new HubError("FORBIDDEN", "Only the lead society (the activity's own) or staff may name its co-organisers.", { action: "activity:update" });
     }
     if (row.version !== input.expectedVersion) {
-      throw new UserErrorsAbort([{ field: ["input", "expectedVersion"], code: "STALE_VERSION", message: `The activity is at version ${row.version}, not ${input.expectedVersion}: read it again, reapply your change and retry. Nothing was written.` }]);
+      throw UserErrorsAbort.staleVersion(["input", "expectedVersion"], "activity", row.version, input.expectedVersion);
     }
     if (ctx.viewer.role === "PARTNER" && row.status === "APPROVED") {
-      throw new UserErrorsAbort([{ field: ["input", "societies"], code: "INVALID_STATE", message: "The activity is approved: who is credited with it is public, so ask ESR staff to change its co-organisers." }]);
+      throw UserErrorsAbort.at(["input", "societies"], "INVALID_STATE", "The activity is approved: who is credited with it is public, so ask ESR staff to change its co-organisers.");
     }
     const issues = new Issues([], ["input"]);
     const ids = coOrganiserIds(input.societies, row.societyId, await societyIdsBySlug(db, input.societies), issues, "societies");

@@ -16,7 +16,7 @@ import { inTransaction, type WriteResult } from "../shared/write.js";
 async function load(db: Db, globalId: string, field: string): Promise<ActivityRow> {
   const decoded = fromGlobalId(globalId);
   const [row] = decoded?.type === "Activity" ? await db.select().from(activities).where(eq(activities.id, decoded.id)).for("update") : [];
-  if (!row) throw new UserErrorsAbort([{ field: ["input", field], code: "NOT_FOUND", message: `No activity with ID "${globalId.slice(0, 80)}".` }]);
+  if (!row) throw UserErrorsAbort.at(["input", field], "NOT_FOUND", `No activity with ID "${globalId.slice(0, 80)}".`);
   return row;
 }
 
@@ -27,7 +27,7 @@ export async function markSameActivity(ctx: Context, input: { activityId: string
     let targetId: number | null = null;
     if (input.sameAsActivityId != null) {
       let target = await load(db, input.sameAsActivityId, "sameAsActivityId");
-      const refuse = (message: string) => new UserErrorsAbort([{ field: ["input", "sameAsActivityId"], code: "INVALID_STATE", message }]);
+      const refuse = (message: string) => UserErrorsAbort.at(["input", "sameAsActivityId"], "INVALID_STATE", message);
       if (target.editionId !== row.editionId) throw refuse("The two activities belong to different editions.");
       if (target.id === row.id) throw refuse("An activity cannot be the same as itself.");
       // Point at the unmarked original, so that a group of same activities is one level deep.

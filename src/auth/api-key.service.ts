@@ -59,7 +59,7 @@ export async function revokeApiKey(ctx: Context, prefix: string): Promise<WriteR
   assertCan(ctx.viewer, "apiKey:revoke");
   return inTransaction(ctx, async (db) => {
     const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).for("update");
-    const refuse = (code: UserErrorCode, message: string) => new UserErrorsAbort([{ field: ["input", "prefix"], code, message }]);
+    const refuse = (code: UserErrorCode, message: string) => UserErrorsAbort.at(["input", "prefix"], code, message);
     if (!row) throw refuse("NOT_FOUND", `No API key has the prefix "${prefix.slice(0, 40)}".`);
     if (row.revokedAt) throw refuse("INVALID_STATE", `The key ${prefix} was revoked already.`);
     const [updated] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id)).returning();

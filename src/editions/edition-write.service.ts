@@ -36,7 +36,7 @@ export async function updateEdition(ctx: Context, input: UpdateEditionInput): Pr
   if (!checkInput(UpdateEditionSchema, input, issues)) return { result: null, userErrors: issues.list };
   return inTransaction(ctx, async (db) => {
     const [row] = await db.select().from(editions).where(eq(editions.year, input.year)).for("update");
-    if (!row) throw new UserErrorsAbort([{ field: ["input", "year"], code: "UNKNOWN_EDITION", message: `There is no IDoR edition ${input.year}.` }]);
+    if (!row) throw UserErrorsAbort.at(["input", "year"], "UNKNOWN_EDITION", `There is no IDoR edition ${input.year}.`);
     const theme = input.theme !== undefined ? clean(input.theme) : row.theme;
     const themeSource = input.themeSource !== undefined ? clean(input.themeSource) : row.themeSource;
     const [updated] = await db.update(editions).set({ theme, themeSource, updatedAt: new Date() }).where(eq(editions.id, row.id)).returning();

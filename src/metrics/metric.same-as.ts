@@ -36,7 +36,7 @@ async function load(db: Db, globalId: string, field: string) {
   const rows = decoded?.type === "Metric"
     ? await db.select({ metric: metrics, editionId: activities.editionId }).from(metrics).innerJoin(activities, eq(activities.id, metrics.activityId)).where(eq(metrics.id, decoded.id)).for("update", { of: metrics })
     : [];
-  if (!rows[0]) throw new UserErrorsAbort([{ field: ["input", field], code: "NOT_FOUND", message: `No figure with ID "${globalId.slice(0, 80)}".` }]);
+  if (!rows[0]) throw UserErrorsAbort.at(["input", field], "NOT_FOUND", `No figure with ID "${globalId.slice(0, 80)}".`);
   return rows[0];
 }
 
@@ -47,7 +47,7 @@ export async function markSameFigure(ctx: Context, input: MarkSameFigureInput) {
     let target: MetricRow | null = null;
     if (input.sameAsMetricId != null) {
       const found = await load(db, input.sameAsMetricId, "sameAsMetricId");
-      const refuse = (message: string) => new UserErrorsAbort([{ field: ["input", "sameAsMetricId"], code: "INVALID_STATE", message }]);
+      const refuse = (message: string) => UserErrorsAbort.at(["input", "sameAsMetricId"], "INVALID_STATE", message);
       if (found.metric.kind !== figure.metric.kind) throw refuse(`A ${figure.metric.kind} figure cannot be the same as a ${found.metric.kind} figure.`);
       if (found.editionId !== figure.editionId) throw refuse("The two figures belong to different editions.");
       if (found.metric.activityId === figure.metric.activityId) throw refuse("The two figures belong to the same activity: the counting rules already count them once.");

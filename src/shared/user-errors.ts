@@ -76,4 +76,15 @@ export class UserErrorsAbort extends Error {
   constructor(readonly errors: UserError[]) {
     super("user errors");
   }
+
+  /** The one refusal of a write: the input at `field` is refused with `code` and `message`. */
+  static at(field: string[], code: UserErrorCode, message: string): UserErrorsAbort {
+    return new UserErrorsAbort([{ field, code, message }]);
+  }
+
+  /** The write's expectedVersion is not the target's version: someone changed it since the caller read it. */
+  static staleVersion(field: string[], what: string, current: number, expected: number): UserErrorsAbort {
+    const message = `The ${what} is at version ${current}, not ${expected}: read it again, reapply your change and retry. Nothing was written.`;
+    return UserErrorsAbort.at(field, "STALE_VERSION", message);
+  }
 }
