@@ -5,6 +5,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import v8 from "node:v8";
+
+// A command on the embedded database boots PGlite (PostgreSQL compiled to WebAssembly) for a few statements. V8 also
+// compiles PGlite's hot functions again with its optimising compiler in the background, which a short command never
+// pays back: a bare boot took 2.5 s of CPU with it and 1.6 s without (README, "Command line"). Set before any
+// WebAssembly is compiled; the hub's server (src/main.ts), which runs for long, keeps V8's default.
+v8.setFlagsFromString("--liftoff-only");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const built = path.join(root, "dist", "src", "cli", "hub.js");

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { wrapPostgres } from "../src/db/client.js";
 import { factories } from "./support/factories.js";
 import { DATABASE_URL, onPostgres, urlForDatabase } from "./support/env.js";
+import { builtScript } from "./support/hub-build.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BATCHES = 24;
@@ -26,7 +27,7 @@ interface Replica {
 
 function startReplica(url: string): Promise<Replica> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", HUB_SEED_ON_EMPTY: "false" };
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, [builtScript(inject("hubBuild"), "src/main.ts")], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise((resolve) => proc.on("exit", resolve));
   let out = "";
   let err = "";

@@ -1,4 +1,4 @@
-// Logging never decides whether the hub lives. A real hub process (node --import tsx src/main.ts, embedded database)
+// Logging never decides whether the hub lives. A real hub process (compiled once per run: tests/support/hub-build.ts; embedded database)
 // whose parent reads its stdout through a pipe: when the parent stops reading, requests are still answered; when the
 // parent sends SIGTERM and closes the pipe at once (as a supervisor or log shipper may), the hub still exits within
 // its shutdown timeout and frees the data-directory lock. Before, such hubs lived on, retrying writes into the broken
@@ -8,8 +8,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { fillWithMigratedDatabase } from "./support/db.js";
+import { builtScript } from "./support/hub-build.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "idor-hub-shutdown-"));
@@ -22,7 +23,7 @@ it("answers while nobody reads its stdout, and exits on SIGTERM within the timeo
   // The load below comes from one address: the per-address rate limit is off, as for a benchmark.
   for (const name of Object.keys(env)) if (name === "DATABASE_URL" || name.startsWith("HUB_RATE") || name.startsWith("HUB_MAX")) delete env[name];
   env.HUB_RATE_LIMIT_ANONYMOUS = "0";
-  const hub = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  const hub = spawn(process.execPath, [builtScript(inject("hubBuild"), "src/main.ts")], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) =>
     hub.on("exit", (code, signal) => resolve({ code, signal, at: performance.now() })),
   );

@@ -3,7 +3,6 @@
 // echoes into redirected output.
 import fs from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { ConfigError } from "../config.js";
 import { DataDirLockedError } from "../db/data-dir-lock.js";
 
 export interface Io {
@@ -52,6 +51,9 @@ export async function runCommand(command: Command, argv: string[], io: Io): Prom
       io.stderr(`${err.message}\n\n${command.usage}\n`);
       return EXIT.usage;
     }
+    // Imported here, not at the top: config.ts brings zod, which `--help` and usage errors need not load. A
+    // ConfigError can only come from a command that loaded config.ts already, so this import costs nothing then.
+    const { ConfigError } = await import("../config.js");
     if (err instanceof ConfigError) {
       io.stderr(`${err.message}\n`);
       return EXIT.usage;

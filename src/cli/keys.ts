@@ -1,11 +1,8 @@
 // npm run hub -- keys issue|list|revoke|generate: API keys on the configured database (`npm run keys -- …` too).
 import { randomUUID } from "node:crypto";
-import { loadConfig } from "../config.js";
 import { API_KEY_ROLES, type ApiKeyRole } from "../db/enums.js";
-import { createContext } from "../context.js";
-import { openConfiguredDatabase } from "../db/open.js";
 import { generateApiKey } from "../auth/api-key.js";
-import { issueApiKey, listApiKeys, revokeApiKey } from "../auth/api-key.service.js";
+import type { listApiKeys as ListApiKeys } from "../auth/api-key.service.js";
 import type { ApiKeyRow } from "../db/schema.js";
 import { CommandError, json, parse, table, UsageError, type Command } from "./cli.js";
 
@@ -26,7 +23,22 @@ Works on the configured database (DATABASE_URL, or the embedded one in HUB_DATA_
 
 const minute = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "");
 
-async function listAll(ctx: Parameters<typeof listApiKeys>[0], all: boolean): Promise<ApiKeyRow[]> {
+/**
+ * The modules that reach the database: loaded only once the arguments are known to be good, so that `--help`, usage
+ * errors and `generate` answer without loading zod, drizzle, the services and the database drivers (README, "Command
+ * line": how long a command takes).
+ */
+async function databaseModules() {
+  const [config, context, open, service] = await Promise.all([
+    import("../config.js"),
+    import("../context.js"),
+    import("../db/open.js"),
+    import("../auth/api-key.service.js"),
+  ]);
+  return { loadConfig: config.loadConfig, createContext: context.createContext, openConfiguredDatabase: open.openConfiguredDatabase, ...service };
+}
+
+async function listAll(listApiKeys: typeof ListApiKeys, ctx: Parameters<typeof ListApiKeys>[0], all: boolean): Promise<ApiKeyRow[]> {
   const rows: ApiKeyRow[] = [];
   let after: string | null = null;
   for (;;) {
@@ -60,6 +72,7 @@ export const keysCommand: Command = {
     }
     if (command === "revoke" && rest.length !== 1) throw new UsageError("revoke takes one key prefix, e.g. idor_Ab3dEfGh.");
 
+    const { loadConfig, createContext, openConfiguredDatabase, issueApiKey, listApiKeys, revokeApiKey } = await databaseModules();
     const database = await openConfiguredDatabase(loadConfig(io.env), `npm run hub -- keys ${command}`);
     try {
       // The shell acts with staff rights; the audit log records it under the key prefix "shell".
@@ -79,7 +92,7 @@ export const keysCommand: Command = {
         if (!result) throw new CommandError(userErrors.map((e) => e.message).join("\n"));
         io.stdout(values.json ? json({ prefix: result.prefix, revokedAt: result.revokedAt }) : `Revoked ${result.prefix}: it stops working at once.\n`);
       } else {
-        const rows = await listAll(ctx, Boolean(values.all));
+        const rows = await listAll(listApiKeys, ctx, Boolean(values.all));
         const keys = await Promise.all(
           rows.map(async (r) => ({ prefix: r.prefix, role: r.role.toLowerCase(), society: await slugOf(r.societyId), label: r.label, created: r.createdAt, revoked: r.revokedAt })),
         );

@@ -1,10 +1,6 @@
 // npm run hub -- report --year 2020 [--format md|csv|json] [--include-pending] [--url <hub> (staff key in HUB_API_KEY or --key-file)]
 // Without --url it reads the configured database (`npm run report -- …` too).
 import { randomUUID } from "node:crypto";
-import { loadConfig } from "../config.js";
-import { createContext } from "../context.js";
-import { openConfiguredDatabase } from "../db/open.js";
-import { collectReport, inProcess, overHttp } from "../summaries/report.collect.js";
 import { FORMATS, type ReportFormat } from "../summaries/report.js";
 import { CommandError, parse, staffKey, UsageError, type Command } from "./cli.js";
 
@@ -45,12 +41,20 @@ export const reportCommand: Command = {
     const render = FORMATS[format as ReportFormat];
 
     const key = staffKey(values, io); // refuses --key
+    // Loaded only now (and the schema only without --url, see report.collect.ts): `--help` and usage errors answer
+    // without them, and `--url` loads neither the database drivers nor the schema.
+    const { collectReport, inProcess, overHttp } = await import("../summaries/report.collect.js");
     if (values.url) {
       const report = await collectReport(overHttp(values.url, key), year, includePending);
       if (!report) throw new CommandError(`The hub has no IDoR edition ${year}.`);
       return io.stdout(render(report));
     }
     if (values["key-file"] !== undefined) throw new UsageError("--key-file goes with --url: without it the report reads the database.");
+    const [{ loadConfig }, { createContext }, { openConfiguredDatabase }] = await Promise.all([
+      import("../config.js"),
+      import("../context.js"),
+      import("../db/open.js"),
+    ]);
     const database = await openConfiguredDatabase(loadConfig(io.env), "npm run hub -- report");
     try {
       // Local access to the database is staff access; the report only reads.

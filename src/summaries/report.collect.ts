@@ -1,9 +1,7 @@
 // Gathers a report's data through GraphQL: in-process (the CLI on the configured database, the CSV route) or from a
 // running hub over HTTP. Either way it is the API's own answer.
-import { graphql } from "graphql";
 import type { Context } from "../context.js";
 import type { MetricKind } from "../db/enums.js";
-import { hubSchema } from "../schema.js";
 import { detailsQuery, REPORT_QUERY, type ReportData } from "./report.js";
 
 export type Execute = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
@@ -19,6 +17,8 @@ export class ReportError extends Error {
 
 export function inProcess(ctx: Context): Execute {
   return async (source, variableValues) => {
+    // Loaded on first use: `report --url` (overHttp) never needs graphql-js and the hub's schema (all its modules).
+    const [{ graphql }, { hubSchema }] = await Promise.all([import("graphql"), import("../schema.js")]);
     const result = await graphql({ schema: await hubSchema(), source, variableValues, contextValue: ctx });
     return { data: result.data, errors: result.errors?.map((e) => ({ message: e.message, extensions: e.extensions })) };
   };

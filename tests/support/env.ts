@@ -13,5 +13,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** PGlite: path of a migrated data directory dump. PostgreSQL: name of a migrated template database. */
     migratedTemplate: string;
+    /** The hub compiled once for this run (tests/support/hub-build.ts), for the tests that spawn it as a process. */
+    hubBuild: string;
   }
 }

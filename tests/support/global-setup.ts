@@ -9,8 +9,24 @@ import type { TestProject } from "vitest/node";
 import { wrapPglite } from "../../src/db/pglite.js";
 import { migrateDatabase, migratePostgresUrl } from "../../src/db/migrate.js";
 import { DATABASE_URL, urlForDatabase } from "./env.js";
+import { buildHubForTests } from "./hub-build.js";
 
 export default async function setup(project: TestProject) {
+  // One build per run, shared by both projects like the dump below (the first project to ask makes it).
+  const builds = globalThis as { [HUB_BUILD]?: ReturnType<typeof buildHubForTests> };
+  const firstBuild = builds[HUB_BUILD] === undefined;
+  builds[HUB_BUILD] ??= buildHubForTests();
+  project.provide("hubBuild", builds[HUB_BUILD].dir);
+  const teardown = await setupDatabase(project);
+  return async () => {
+    await teardown?.();
+    if (firstBuild) builds[HUB_BUILD]!.remove();
+  };
+}
+
+const HUB_BUILD = Symbol.for("idor-hub.tests.hub-build");
+
+async function setupDatabase(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   if (DATABASE_URL) {
     const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
     const template = `hub_test_template_${process.pid}`;

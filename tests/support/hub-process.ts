@@ -1,11 +1,12 @@
-// The hub as a child process, started the way a user starts it (`npm start` = node --import tsx src/main.ts) with the
-// test runner's environment less every hub setting: start, wait for its ready line, read its JSON log, ask it through
+// The hub as a child process, started from the compiled JavaScript as `npm run start:prod` starts it (built once per
+// run: tests/support/hub-build.ts), with the test runner's environment less every hub setting: start, wait for its ready line, read its JSON log, ask it through
 // GraphQL. Shared by the test files of the entry point (server, server-config, seed-cli).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect } from "vitest";
-import { killAll, repoRoot, spawnNode, tsx, waitFor, type Proc } from "./processes.js";
+import { expect, inject } from "vitest";
+import { builtScript } from "./hub-build.js";
+import { killAll, repoRoot, spawnNode, waitFor, type Proc } from "./processes.js";
 
 export const LOCK_FILE = "hub.lock";
 export const READY = /^IDoR Hub ready at http:\/\/localhost:(\d+)\/graphql$/;
@@ -55,9 +56,9 @@ export function envWith(settings: Record<string, string | undefined>): NodeJS.Pr
   return env;
 }
 
-/** Runs `node --import tsx <script>` in the repository, like the npm scripts do. */
+/** Runs `node <script compiled>` in the repository (tests/entry-points.test.ts runs the entry points through tsx). */
 export function run(script: string, settings: Record<string, string | undefined>): Proc {
-  return spawnNode(tsx(script), { env: envWith(settings) });
+  return spawnNode([builtScript(inject("hubBuild"), script)], { env: envWith(settings) });
 }
 
 /** The JSON log lines a hub printed on stdout. */
