@@ -51,7 +51,7 @@ const NESTED = `query($societies: Int, $activities: Int) {
 }`;
 
 describe("SQL statements per operation", () => {
-  it("societies(first: 50) { activities(first: 20) { metrics } } runs five statements, one per level plus counts", async () => {
+  it("societies(first: 50) { activities(first: 20) { metrics } } runs four statements, one per page level plus counts", async () => {
     const { data, errors, sql } = await hub.gql(NESTED, { societies: 50, activities: 20 });
     expect(errors).toBeUndefined();
     expect(data.societies.edges).toHaveLength(50);
@@ -61,8 +61,9 @@ describe("SQL statements per operation", () => {
       expect(edge.node.activities.pageInfo.hasNextPage).toBe(true);
       expect(edge.node.activities.edges[0].node.metrics).toHaveLength(2);
     }
-    // societies page, societies count, activities pages (one LATERAL), activities counts (one GROUP BY), metrics.
-    expect(sql).toHaveLength(5);
+    // societies page, societies count, activities pages (one LATERAL, their figures as JSON inside it), activities
+    // counts (one GROUP BY).
+    expect(sql).toHaveLength(4);
   });
 
   it("runs the same number of statements whatever the page sizes", async () => {
@@ -110,5 +111,29 @@ describe("SQL statements per operation", () => {
     expect(strip(slim)).toEqual(strip(full));
     expect(strip(slim).flat()).toHaveLength(60);
     expect(slim.sql).toHaveLength(full.sql.length);
+  });
+
+  it("answers the bench's dashboard in two statements: the societies page, and the activity pages with their figures", async () => {
+    const { data, errors, sql } = await hub.gql(
+      `query($year: Int!) { societies(first: 20) { edges { node { slug acronym name
+        activities(year: $year, first: 10) { edges { node { title kind metrics { kind channel value precision scope } } } } } } } }`,
+      { year: 2020 },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.societies.edges[0].node.activities.edges[0].node.metrics).toHaveLength(2);
+    expect(sql).toHaveLength(2);
+    expect(sql[0]!.sql).toMatch(/from "societies"/);
+    // The figures are not read by a statement of their own: only inside the pages' statement, as JSON.
+    expect(sql[1]!.sql).toMatch(/json_agg.*cross join lateral/s);
+    expect(sql[1]!.sql).not.toMatch(/"description"|"updated_at"/);
+  });
+
+  it("reads the figures by their own statement when a query asks a figure for more than its columns", async () => {
+    const { errors, sql } = await hub.gql(`{ societies(first: 20) { edges { node {
+      activities(first: 10) { edges { node { title metrics { id kind value } } } } } } } }`);
+    expect(errors).toBeUndefined();
+    expect(sql).toHaveLength(3);
+    expect(sql[2]!.sql).toMatch(/from "metrics"/);
+    expect(sql[1]!.sql).not.toMatch(/json_agg/);
   });
 });

@@ -7,7 +7,7 @@ import { HubError } from "../shared/errors.js";
 import { Society } from "../societies/society.type.js";
 import { Edition } from "../editions/edition.type.js";
 import { Metric } from "../metrics/metric.type.js";
-import { activityFigures, METRIC_COLUMN_FIELDS } from "../metrics/metric.service.js";
+import { activityFigures, embeddedFigures, METRIC_COLUMN_FIELDS } from "../metrics/metric.service.js";
 import { fieldsAskedWithin } from "../shared/selection.js";
 import { Activity, ActivityConnection, ActivityEvent } from "./activity.type.js";
 import { ActivityFilter } from "./activity.inputs.js";
@@ -54,7 +54,10 @@ export class ActivityResolver {
     description: "The figures the activity reached, by kind; per kind the all-channels figure (channel null) comes first.",
   })
   metrics(@Root() activity: ActivityRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    // Only column fields asked (the dashboard): only those columns are read.
+    // Read with its page (activity.shape.ts): no statement of its own.
+    const embedded = embeddedFigures(activity);
+    if (embedded) return embedded;
+    // Only column fields asked: only those columns are read.
     const fields = fieldsAskedWithin(info, METRIC_COLUMN_FIELDS);
     return fields ? activityFigures(ctx, activity.id, fields) : ctx.loaders.metricsByActivityId.load(activity.id);
   }

@@ -5,7 +5,9 @@ import { and, eq, inArray, not, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Context, Viewer } from "../context.js";
 import { rowsOf, type Db } from "../db/client.js";
-import { rowMapper } from "../db/rows.js";
+import { rowMapper, type RowMapper } from "../db/rows.js";
+import { figuresEmbedder, figuresJson } from "../metrics/metric.service.js";
+import type { ActivityShape } from "./activity.shape.js";
 import type { ActivityKind } from "../db/enums.js";
 import { activities, activityChanges, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
 import type { ActivityState } from "./activity.state.js";
@@ -100,30 +102,41 @@ function childConditions(viewer: Viewer, filter: ChildFilter): SQL | undefined {
   );
 }
 
-/** One page of children for each parent, in one statement: at most first + 1 rows per parent are read. */
+/**
+ * One page of children for each parent, in one statement: at most first + 1 rows per parent are read. With a shape
+ * (activity.shape.ts) only its columns are read, and its figures come along as one JSON value per activity.
+ */
 async function childPages(
   db: Db,
   parentColumn: PgColumn,
   parentIds: readonly number[],
   where: SQL | undefined,
   request: PageRequest<TimeIdKey>,
+  shape: ActivityShape | null,
 ): Promise<Map<number, ActivityRow[]>> {
   const result = new Map<number, ActivityRow[]>(parentIds.map((id) => [id, []]));
   const window = seek(newestFirst, request);
-  const page = db
-    .select()
+  const selected = shape ? Object.fromEntries(shape.columns.map((key) => [key, activities[key]])) : undefined;
+  const page = (selected ? db.select(selected) : db.select())
     .from(activities)
     .where(and(eq(parentColumn, sql`parent.id`), where, window.where))
     .orderBy(...window.orderBy)
     .limit(request.first + 1);
+  const figures = shape?.figures ? sql`, ${figuresJson(shape.figures, sql`child.id`)} as "__figures"` : sql``;
   // Raw rows mapped by rowMapper (src/db/rows.ts): drizzle's mapping of a joined subquery was the costliest part.
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(
-      sql`select parent.id as "__parent_id", child.* from unnest(${`{${parentIds.join(",")}}`}::int[]) as parent(id)
+      sql`select parent.id as "__parent_id", child.*${figures} from unnest(${`{${parentIds.join(",")}}`}::int[]) as parent(id)
           cross join lateral ${page} as child`,
     ),
   );
-  for (const raw of rows) result.get(Number(raw.__parent_id))!.push(activityRow(raw));
+  const map = shape ? (rowMapper(activities, shape.columns) as RowMapper<ActivityRow>) : activityRow;
+  const embed = shape?.figures ? figuresEmbedder(shape.figures) : null;
+  for (const raw of rows) {
+    const row = map(raw);
+    if (embed) embed(row, typeof raw.__figures === "string" ? JSON.parse(raw.__figures) : raw.__figures);
+    result.get(Number(raw.__parent_id))!.push(row);
+  }
   return result;
 }
 
@@ -144,22 +157,31 @@ function childPage(
   parentId: number,
   filter: ChildFilter,
   args: PageArgs,
+  shape: ActivityShape | null,
 ): Promise<Page<ActivityRow>> {
   const request = pageRequest(args, decodeKey);
   const where = childConditions(ctx.viewer, filter);
-  const argsKey = { ...filter, first: args.first ?? null, after: args.after ?? null, last: args.last ?? null, before: args.before ?? null };
+  const argsKey = {
+    ...filter,
+    first: args.first ?? null,
+    after: args.after ?? null,
+    last: args.last ?? null,
+    before: args.before ?? null,
+    shape: shape?.key ?? null,
+  };
   const pages = ctx.loaders.keyed.get(`${name}.page`, argsKey, async (ids) => {
-    const byParent = await childPages(ctx.db, parentColumn, ids, where, request);
+    const byParent = await childPages(ctx.db, parentColumn, ids, where, request, shape);
     return ids.map((id) => byParent.get(id)!);
   });
   const counts = ctx.loaders.keyed.get(`${name}.count`, filter, (ids) => childCounts(ctx.db, parentColumn, ids, where));
   return pages.load(parentId).then((rows) => toPage(rows, request, keyOf, () => counts.load(parentId)));
 }
 
-export function societyActivities(ctx: Context, societyId: number, filter: ChildFilter, args: PageArgs) {
-  return childPage(ctx, "society.activities", activities.societyId, societyId, filter, args);
+/** A society's page of activities; `shape` (activityShape of the field) narrows what is read, null reads whole rows. */
+export function societyActivities(ctx: Context, societyId: number, filter: ChildFilter, args: PageArgs, shape: ActivityShape | null = null) {
+  return childPage(ctx, "society.activities", activities.societyId, societyId, filter, args, shape);
 }
 
-export function editionActivities(ctx: Context, editionId: number, filter: ChildFilter, args: PageArgs) {
-  return childPage(ctx, "edition.activities", activities.editionId, editionId, { kind: filter.kind }, args);
+export function editionActivities(ctx: Context, editionId: number, filter: ChildFilter, args: PageArgs, shape: ActivityShape | null = null) {
+  return childPage(ctx, "edition.activities", activities.editionId, editionId, { kind: filter.kind }, args, shape);
 }

@@ -3,18 +3,25 @@
 // was 16% of the hub's CPU and much of its garbage (bench/RESULTS.md). A row mapper made once per table from its
 // drizzle columns decodes each cell with the column's own mapFromDriverValue, so values are exactly what
 // `db.select().from(table)` returns, on PGlite and on postgres.js alike.
-import { getTableColumns, sql, type SQLWrapper } from "drizzle-orm";
+import { getTableColumns, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { rowsOf, type Db } from "./client.js";
 
 export type RowMapper<T> = (raw: Record<string, unknown>) => T;
 
-/** Maps a raw row (keys are column names) to the table's row type (keys are the schema's property names). */
-export function rowMapper<T extends PgTable>(table: T): RowMapper<T["$inferSelect"]> {
-  const columns: Array<[key: string, name: string, column: Column]> = Object.entries(getTableColumns(table)).map(
-    ([key, column]) => [key, column.name, column as Column],
-  );
+/**
+ * Maps a raw row (keys are column names) to the table's row type (keys are the schema's property names): the whole
+ * row, or only the columns of the given property keys (a row read narrowed, e.g. only the metric fields a query asks).
+ */
+export function rowMapper<T extends PgTable>(table: T): RowMapper<T["$inferSelect"]>;
+export function rowMapper<T extends PgTable>(table: T, keys: readonly string[]): RowMapper<Partial<T["$inferSelect"]>>;
+export function rowMapper<T extends PgTable>(table: T, keys?: readonly string[]): RowMapper<Partial<T["$inferSelect"]>> {
+  const columns: Array<[key: string, name: string, column: Column]> = columnsOf(table, keys).map(([key, column]) => [
+    key,
+    column.name,
+    column,
+  ]);
   return (raw) => {
     const row: Record<string, unknown> = {};
     for (const [key, name, column] of columns) {
@@ -22,6 +29,44 @@ export function rowMapper<T extends PgTable>(table: T): RowMapper<T["$inferSelec
       row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
     }
     return row as T["$inferSelect"];
+  };
+}
+
+function columnsOf(table: PgTable, keys?: readonly string[]): Array<[string, Column]> {
+  const all = getTableColumns(table) as Record<string, Column>;
+  if (!keys) return Object.entries(all);
+  return keys.map((key) => {
+    const column = all[key];
+    if (!column) throw new Error(`rowMapper: ${key} is not a column of the table`);
+    return [key, column];
+  });
+}
+
+/**
+ * Rows built as JSON in PostgreSQL, one array per row: `json_build_array` of `jsonCells(table, keys)`, mapped back by
+ * `jsonRowMapper(table, keys)` to exactly what `rowMapper` gives for the same columns read as rows. Node then parses one
+ * JSON value instead of decoding a row per item. JSON keeps strings, booleans, integers (bigint included: the hub's
+ * bigints are within 2^53) as the drivers give them; timestamps and numerics go as their text, as the drivers receive
+ * them, so that the columns' own mapFromDriverValue decode them alike.
+ */
+export function jsonCells(table: PgTable, keys: readonly string[]): SQL {
+  const asText = (column: Column) => /^(timestamp|numeric|time|interval)/.test(column.getSQLType());
+  return sql.join(
+    columnsOf(table, keys).map(([, column]) => (asText(column) ? sql`${column}::text` : sql`${column}`)),
+    sql`, `,
+  );
+}
+
+export function jsonRowMapper<T extends PgTable>(table: T, keys: readonly string[]): (cells: unknown[]) => Partial<T["$inferSelect"]> {
+  const columns = columnsOf(table, keys);
+  return (cells) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < columns.length; i++) {
+      const [key, column] = columns[i]!;
+      const value = cells[i];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return row as Partial<T["$inferSelect"]>;
   };
 }
 

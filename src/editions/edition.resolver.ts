@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { ActivityKind } from "../db/enums.js";
 import type { EditionRow } from "../db/schema.js";
 import { toGlobalId } from "../shared/global-id.js";
 import { ActivityKindEnum } from "../shared/graphql-enums.js";
 import { ActivityConnection } from "../activities/activity.type.js";
+import { activityShape } from "../activities/activity.shape.js";
 import { editionActivities } from "../activities/activity.service.js";
 import { Edition } from "./edition.type.js";
 import { editionByYear, listEditions } from "./edition.service.js";
@@ -30,6 +32,7 @@ export class EditionResolver {
   async activities(
     @Root() edition: EditionRow,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("kind", () => ActivityKindEnum, { nullable: true, description: "Only activities of this kind." })
     kind: ActivityKind | null,
     @Arg("first", () => Int, { nullable: true, description: "Page size reading forward: 0 to 100, default 20 (not with `last`)." }) first: number | null,
@@ -38,6 +41,6 @@ export class EditionResolver {
     last: number | null,
     @Arg("before", () => String, { nullable: true, description: "Cursor before which the page ends (a startCursor)." }) before: string | null,
   ) {
-    return ActivityConnection.from(await editionActivities(ctx, edition.id, { kind }, { first, after, last, before }));
+    return ActivityConnection.from(await editionActivities(ctx, edition.id, { kind }, { first, after, last, before }, activityShape(info)));
   }
 }

@@ -1,15 +1,18 @@
 // Reads of metrics. A metric is visible exactly when its activity is.
 import DataLoader from "dataloader";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Context, Viewer } from "../context.js";
 import { rowsOf, type Db } from "../db/client.js";
-import { rowMapper, selectRows } from "../db/rows.js";
+import { jsonCells, jsonRowMapper, rowMapper, selectRows } from "../db/rows.js";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { activities, metrics, type MetricRow } from "../db/schema.js";
 import { visibleActivities } from "../activities/activity.policy.js";
 
 /** The dashboard reads a thousand metric rows per request: mapped without drizzle's generic mapping (db/rows.ts). */
 const metricRow = rowMapper(metrics);
+
+/** The order of an activity's figures everywhere: by kind, the all-channels figure (channel null) first, then channels. */
+const FIGURE_ORDER = sql`${metrics.kind} asc, ${metrics.channel} asc nulls first`;
 
 export function metricLoaders(db: Db, viewer: Viewer) {
   return {
@@ -21,7 +24,7 @@ export function metricLoaders(db: Db, viewer: Viewer) {
           .select()
           .from(metrics)
           .where(inArray(metrics.activityId, [...activityIds]))
-          .orderBy(asc(metrics.activityId), asc(metrics.kind), sql`${metrics.channel} asc nulls first`),
+          .orderBy(asc(metrics.activityId), FIGURE_ORDER),
         metricRow,
       );
       const byActivity = new Map<number, MetricRow[]>(activityIds.map((id) => [id, []]));
@@ -55,27 +58,44 @@ export const METRIC_COLUMN_FIELDS: ReadonlySet<string> = new Set(COLUMN_FIELDS.k
 /** An activity's figures with only the given columns (names from METRIC_COLUMN_FIELDS), in metricsByActivityId's order. */
 export function activityFigures(ctx: Context, activityId: number, fields: readonly string[]): Promise<Array<Partial<MetricRow>>> {
   const loader = ctx.loaders.keyed.get("activity.metrics.columns", fields.join(","), async (activityIds) => {
-    const columns = fields.map((field) => [field, COLUMN_FIELDS.get(field)!] as const);
-    const selected = sql.join(
-      [sql`${metrics.activityId}`, ...columns.map(([, column]) => sql`${column}`)],
-      sql`, `,
-    );
+    const selected = sql.join([sql`${metrics.activityId}`, ...fields.map((field) => sql`${COLUMN_FIELDS.get(field)!}`)], sql`, `);
+    const map = rowMapper(metrics, fields);
     const raw = rowsOf<Record<string, unknown>>(
       await ctx.db.execute(
         sql`select ${selected} from ${metrics} where ${inArray(metrics.activityId, [...activityIds])}
-            order by ${metrics.activityId} asc, ${metrics.kind} asc, ${metrics.channel} asc nulls first`,
+            order by ${metrics.activityId} asc, ${FIGURE_ORDER}`,
       ),
     );
     const byActivity = new Map<number, Array<Partial<MetricRow>>>(activityIds.map((id) => [id, []]));
-    for (const r of raw) {
-      const row: Record<string, unknown> = {};
-      for (const [field, column] of columns) {
-        const value = r[column.name];
-        row[field] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-      }
-      byActivity.get(Number(r[metrics.activityId.name]))?.push(row as Partial<MetricRow>);
-    }
+    for (const r of raw) byActivity.get(Number(r[metrics.activityId.name]))?.push(map(r));
     return activityIds.map((id) => byActivity.get(id)!);
   });
   return loader.load(activityId);
+}
+
+/**
+ * The figures of the activity `activityId` (an SQL expression of the enclosing statement) as one JSON array of arrays,
+ * in metricsByActivityId's order: a page of activities reads its figures in its own statement (activity.service.ts
+ * `childPages`). Only plain columns (METRIC_COLUMN_FIELDS); a figure is visible exactly when its activity is, so the
+ * page's visibility condition is the figures' too.
+ */
+export function figuresJson(fields: readonly string[], activityId: SQL): SQL {
+  return sql`(select coalesce(json_agg(json_build_array(${jsonCells(metrics, fields)}) order by ${FIGURE_ORDER}), '[]'::json)
+    from ${metrics} where ${metrics.activityId} = ${activityId})`;
+}
+
+const EMBEDDED = Symbol("figures");
+type WithFigures = { [EMBEDDED]?: Array<Partial<MetricRow>> };
+
+/** Keeps the figures read with an activity (as figuresJson built them) on its row, for `Activity.metrics`. */
+export function figuresEmbedder(fields: readonly string[]): (row: object, json: unknown) => void {
+  const map = jsonRowMapper(metrics, fields);
+  return (row, json) => {
+    (row as WithFigures)[EMBEDDED] = (json as unknown[][]).map(map);
+  };
+}
+
+/** The figures read with this activity row, if its page read them (embedFigures); undefined otherwise. */
+export function embeddedFigures(row: object): Array<Partial<MetricRow>> | undefined {
+  return (row as WithFigures)[EMBEDDED];
 }

@@ -31,6 +31,19 @@ export interface ConnectionShape<T> {
   totalCount(): Promise<number>;
 }
 
+/** An edge whose cursor is encoded when a query reads it (graphql's default resolver reads the getter). */
+class LazyEdge<T> {
+  constructor(
+    private readonly page: Page<T>,
+    private readonly index: number,
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return this.page.cursorAt(this.index);
+  }
+}
+
 export function connectionType<T extends object>(name: string, itemType: ClassType, itemDescription: string) {
   @ObjectType(`${name}Edge`, { description: `One ${itemDescription} in a page, with its cursor.` })
   class Edge {
@@ -58,12 +71,17 @@ export function connectionType<T extends object>(name: string, itemType: ClassTy
 
     static from(page: Page<T>): Connection {
       const c = new Connection();
-      c.edges = page.nodes.map((node, i) => ({ cursor: page.cursors[i]!, node }));
+      c.edges = page.nodes.map((node, i) => new LazyEdge(page, i, node));
+      const last = page.nodes.length - 1;
       c.pageInfo = {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: page.hasPreviousPage,
-        startCursor: page.cursors[0] ?? null,
-        endCursor: page.cursors[page.cursors.length - 1] ?? null,
+        get startCursor() {
+          return last >= 0 ? page.cursorAt(0) : null;
+        },
+        get endCursor() {
+          return last >= 0 ? page.cursorAt(last) : null;
+        },
       };
       c.countFn = page.totalCount;
       return c;

@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { SocietyRow } from "../db/schema.js";
 import { toGlobalId } from "../shared/global-id.js";
 import { ActivityKindEnum } from "../shared/graphql-enums.js";
 import type { ActivityKind } from "../db/enums.js";
 import { ActivityConnection } from "../activities/activity.type.js";
+import { activityShape } from "../activities/activity.shape.js";
 import { societyActivities } from "../activities/activity.service.js";
 import { Society, SocietyConnection } from "./society.type.js";
 import { SocietyFilter } from "./society.inputs.js";
@@ -42,6 +44,7 @@ export class SocietyResolver {
   async activities(
     @Root() society: SocietyRow,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("year", () => Int, { nullable: true, description: "Only activities of this IDoR edition." }) year: number | null,
     @Arg("kind", () => ActivityKindEnum, { nullable: true, description: "Only activities of this kind." })
     kind: ActivityKind | null,
@@ -51,6 +54,6 @@ export class SocietyResolver {
     last: number | null,
     @Arg("before", () => String, { nullable: true, description: "Cursor before which the page ends (a startCursor)." }) before: string | null,
   ) {
-    return ActivityConnection.from(await societyActivities(ctx, society.id, { year, kind }, { first, after, last, before }));
+    return ActivityConnection.from(await societyActivities(ctx, society.id, { year, kind }, { first, after, last, before }, activityShape(info)));
   }
 }
