@@ -134,14 +134,19 @@ interface Prepared {
 }
 
 /**
- * The best packing of pairwise disjoint figures of one part within a channel mask (memoised subset search over the
- * part's own channels: a bit no figure of the part covers changes nothing, so the mask is cut down to the part's).
+ * The best packing of pairwise disjoint figures of one part within a channel mask (memoised subset search). The mask
+ * is first cut down to what can matter, which leaves the result as it was: a bit no figure of the part covers changes
+ * nothing, and an all-channels figure (the compressed `everything`) can only be taken when the mask is everything, so
+ * below that only the part's other figures' channels count. A part's memo then holds a handful of masks, not one per
+ * mask the campaign-wide figures leave free.
  */
-function packer(p: Prepared, indices: readonly number[]): (mask: number) => Packing {
+function packer(p: Prepared, indices: readonly number[], everything: number): (mask: number) => Packing {
   const ownMasks = indices.map((i) => p.local[i]!);
   const union = ownMasks.reduce((m, x) => m | x, 0);
+  const narrow = ownMasks.reduce((m, x) => (x === everything ? m : m | x), 0);
   const memo = new Map<number, Packing>();
-  const best = (mask: number): Packing => {
+  const best = (whole: number): Packing => {
+    const mask = whole === everything ? whole & union : whole & narrow;
     const hit = memo.get(mask);
     if (hit) return hit;
     let result = EMPTY;
@@ -161,7 +166,7 @@ function packer(p: Prepared, indices: readonly number[]): (mask: number) => Pack
     memo.set(mask, result);
     return result;
   };
-  return (mask) => best(mask & union);
+  return best;
 }
 
 /** The total of one kind of figure in one edition (or on one channel) under the rules above. */
@@ -190,8 +195,9 @@ export function countIndexed(kind: string, figures: readonly CountInput[]): Inde
     coverageMask |= masks[i]!;
     if (f.coverage !== null) named |= masks[i]!;
   }
+  const everything = (1 << (popcount(named) + 1)) - 1;
   const p: Prepared = { figures, masks, local: compress(figures, named), ranks };
-  const packing = NON_ADDITIVE.has(kind) ? largestSingle(p) : largestPacking(p);
+  const packing = NON_ADDITIVE.has(kind) ? largestSingle(p) : largestPacking(p, everything);
   return rolesOf(p, packing, chosenOf(packing.ids, n), coverageMask);
 }
 
@@ -278,27 +284,74 @@ function largestSingle(p: Prepared): Packing {
 /**
  * Campaign figures cover every part, so a packing is: campaign figures on disjoint channel sets, plus, for every part
  * on its own, the best packing of its own figures on the channels the campaign figures leave free.
+ *
+ * The search asks the parts for many channel masks (every set the campaign-wide figures leave free), so two shortcuts
+ * keep it from visiting every part for every mask, both giving exactly what the plain search gives
+ * (tests/counting.property.test.ts compares them):
+ *  - a part whose figures other than all-channels ones are on one channel each, no two on the same channel (the common
+ *    shape: an all-channels figure and its channels), takes within any mask short of everything exactly its figures
+ *    above zero on the mask's channels (taking one adds value, and nothing else competes for its channel); so below
+ *    everything such parts are added up per channel once, and only the other parts are searched;
+ *  - of campaign-wide figures on the same channels, only the first of each precision among the largest can win (a
+ *    smaller one loses to them, a later equal one ties and the earlier stays).
  */
-function largestPacking(p: Prepared): Packing {
+function largestPacking(p: Prepared, everything: number): Packing {
   const { figures, local } = p;
   let coverageMask = 0;
-  const campaign: number[] = [];
+  const campaignAll: number[] = [];
   const parts = new Map<string, number[]>();
   figures.forEach((f, i) => {
     coverageMask |= local[i]!;
-    if (f.scope === "CAMPAIGN") campaign.push(i);
+    if (f.scope === "CAMPAIGN") campaignAll.push(i);
     else {
       const list = parts.get(f.part);
       if (list) list.push(i);
       else parts.set(f.part, [i]);
     }
   });
-  const ownPackers = [...parts.values()].map((indices) => packer(p, indices));
+  const campaign = contenders(p, campaignAll);
+  // Per compressed channel bit, the figures above zero of the parts of the common shape: all of them (used below
+  // everything), and those of parts without an all-channels figure (used at everything, where the others are searched).
+  const bits = 31 - Math.clz32(everything) + 1;
+  const byBit: Packing[] = new Array(bits).fill(EMPTY);
+  const byBitPlain: Packing[] = new Array(bits).fill(EMPTY);
+  const searched: Array<(mask: number) => Packing> = [];
+  const searchedAtEverything: Array<(mask: number) => Packing> = [];
+  for (const indices of parts.values()) {
+    let seen = 0;
+    let plain = true;
+    let hasAll = false;
+    for (const i of indices) {
+      const m = local[i]!;
+      if (m === everything) hasAll = true;
+      else if (m !== 0 && (m & (m - 1)) === 0 && (seen & m) === 0) seen |= m;
+      else plain = false;
+    }
+    const best = packer(p, indices, everything);
+    if (!plain) {
+      searched.push(best);
+      continue;
+    }
+    if (hasAll) searchedAtEverything.push(best);
+    for (const i of indices) {
+      const m = local[i]!;
+      if (m === everything || figures[i]!.value <= 0) continue;
+      const bit = 31 - Math.clz32(m);
+      const own: Packing = { value: figures[i]!.value, rank: p.ranks[i]!, campaignMask: 0, ids: i };
+      byBit[bit] = join(byBit[bit]!, own);
+      if (!hasAll) byBitPlain[bit] = join(byBitPlain[bit]!, own);
+    }
+  }
   const ownMemo = new Map<number, Packing>();
   const ownBest = (mask: number) => {
     let hit = ownMemo.get(mask);
     if (!hit) {
-      hit = ownPackers.reduce((acc, best) => join(acc, best(mask)), EMPTY);
+      const atEverything = mask === everything;
+      const table = atEverything ? byBitPlain : byBit;
+      hit = EMPTY;
+      for (let bit = 0; bit < bits; bit++) if (mask & (1 << bit)) hit = join(hit, table[bit]!);
+      for (const best of searched) hit = join(hit, best(mask));
+      if (atEverything) for (const best of searchedAtEverything) hit = join(hit, best(mask));
       ownMemo.set(mask, hit);
     }
     return hit;
@@ -318,6 +371,28 @@ function largestPacking(p: Prepared): Packing {
     return result;
   };
   return total(coverageMask);
+}
+
+/**
+ * The campaign-wide figures that can win somewhere in the search, in their order. Two on the same (compressed)
+ * channels meet the same rest, so a smaller one always loses, and of equal ones with the same precision the earlier
+ * stays; equal ones of different precisions are all kept (which wins depends on the rest's precision).
+ */
+function contenders(p: Prepared, indices: readonly number[]): number[] {
+  const top = new Map<number, number>();
+  for (const i of indices) {
+    const m = p.local[i]!;
+    top.set(m, Math.max(top.get(m) ?? -Infinity, p.figures[i]!.value));
+  }
+  const taken = new Set<string>();
+  return indices.filter((i) => {
+    const m = p.local[i]!;
+    if (p.figures[i]!.value !== top.get(m)) return false;
+    const key = `${m}/${p.ranks[i]}`;
+    if (taken.has(key)) return false;
+    taken.add(key);
+    return true;
+  });
 }
 
 /** The per-channel breakdown: on each channel, the figures that cover exactly that channel, by the same rules. */
