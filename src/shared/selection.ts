@@ -1,5 +1,5 @@
 // What a query asks of a field's result, when a service can read less for it (bench/RESULTS.md, "Third pass").
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 
 /**
  * The fields asked of the current field's objects (through inline fragments and fragment spreads, `__typename`
@@ -26,4 +26,23 @@ export function fieldsAskedWithin(info: GraphQLResolveInfo, allowed: ReadonlySet
   };
   for (const node of info.fieldNodes) if (!within(node.selectionSet)) return null;
   return [...asked].sort();
+}
+
+/** The fields selected in a selection set, through inline fragments and fragment spreads (directives ignored, as above). */
+export function fieldsIn(info: GraphQLResolveInfo, set: SelectionSetNode | undefined): FieldNode[] {
+  const out: FieldNode[] = [];
+  const walk = (s: SelectionSetNode | undefined) => {
+    for (const selection of s?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) out.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else walk(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  walk(set);
+  return out;
+}
+
+/** Does the current field's selection ask for `name` (at its first level)? */
+export function asksFor(info: GraphQLResolveInfo, name: string): boolean {
+  return info.fieldNodes.some((node) => fieldsIn(info, node.selectionSet).some((f) => f.name.value === name));
 }
