@@ -1,7 +1,7 @@
 // Checks that two builds of the hub answer a summary identically (every total, channel total, comparison, record and
 // ranking with the figures behind them): the guard for a change to how summaries are computed. Starts both builds on
 // DATABASE_URL (a database the bench's loader filled), asks each the same questions, and prints the first difference.
-//   DATABASE_URL=... node bench/compare-summary.mjs DIST_A DIST_B [YEAR ...]
+//   DATABASE_URL=... [COMPARE_TOTALS_ONLY=1] node bench/compare-summary.mjs DIST_A DIST_B [YEAR ...]
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { httpOk, startProcess } from "./lib/proc.mjs";
@@ -15,7 +15,14 @@ const FIG = `figures { role kind value precision scope derived source asOf windo
 const CHANNEL_TOTAL = `value precision campaignWide { value precision } societiesOwn { value precision } sourcesDisagree unsourced ${FIG}`;
 const TOTAL = `value precision coverage { everything channels } campaignWide { value precision } societiesOwn { value precision } sourcesDisagree unsourced ${FIG}`;
 const KINDS = ["MENTIONS", "VIEWS", "REACH", "IMPRESSIONS", "PARTICIPANTS", "COUNTRIES", "LECTURES", "DOWNLOADS"];
+// Asked first: without figures or rankings, a summary is computed for its totals only (its own path since the fourth
+// pass); the questions after it ask for the figures, which the other path answers.
+const TOTALS_ONLY = `value precision campaignWide { value precision } societiesOwn { value precision } sourcesDisagree unsourced`;
+const CHANGES = `changes { kind channel coverage { everything channels } current { value precision } previous { value precision } previousYear previousReason skippedYears ratio ratioPrecision record }`;
 const questions = (year) => [
+  `{ summary(year: ${year}) { participatingSocieties countries activityCount activitiesByKind { kind count }
+    totals { kind coverage { everything channels } ${TOTALS_ONLY} } ${CHANGES} records { kind channel }
+    ${KINDS.map((k) => `c${k}: byChannel(kind: ${k}) { channel ${TOTALS_ONLY} }`).join(" ")} } }`,
   `{ summary(year: ${year}) { participatingSocieties countries activityCount activitiesByKind { kind count } totals { kind ${TOTAL} }
     changes { kind channel coverage { everything channels } current { value precision } previous { value precision } previousYear previousReason skippedYears ratio ratioPrecision record }
     records { kind channel } } }`,
@@ -29,7 +36,9 @@ fs.mkdirSync(path.join(ROOT, "bench", "out"), { recursive: true });
 const start = (dist, p) =>
   startProcess(`compare-${p}`, [path.resolve(ROOT, dist, "src/main.js")], {
     cwd: ROOT,
-    env: { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(p), DATABASE_URL: process.env.DATABASE_URL, HUB_SEED_ON_EMPTY: "false", HUB_RESPONSE_CACHE_ENTRIES: "0" },
+    env: { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(p), DATABASE_URL: process.env.DATABASE_URL, HUB_SEED_ON_EMPTY: "false", HUB_RESPONSE_CACHE_ENTRIES: "0",
+      // The large edition's summary with every figure behind it takes minutes.
+      HUB_REQUEST_TIMEOUT_MS: "900000" },
     logFile: path.join(ROOT, "bench", "out", `compare-${p}.log`),
     ready: () => httpOk(`http://127.0.0.1:${p}/readyz`),
   });
@@ -40,7 +49,8 @@ try {
     const answers = [];
     for (let i = 0; i < 2; i++) {
       const texts = [];
-      for (const query of questions(year)) {
+      // COMPARE_TOTALS_ONLY=1: only the first question (the large edition's figures take the two builds many minutes).
+      for (const query of questions(year).slice(0, process.env.COMPARE_TOTALS_ONLY === "1" ? 1 : undefined)) {
         const res = await fetch(`http://127.0.0.1:${port + i}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
         texts.push(await res.text());
       }
