@@ -23,6 +23,19 @@ const BIT = new Map<Channel, number>(CHANNELS.map((c, i) => [c, 1 << i]));
 
 export type FigureRole = "COUNTED" | "CONTAINED" | "SET_ASIDE";
 
+/** What counting reads of a figure (countIndexed); CountInput adds the id countFigures keys roles by. */
+export interface CountItem {
+  /** OWN figures: the region's part (an activity, or the activity it was marked the same as). Ignored for CAMPAIGN. */
+  part: string | number;
+  scope: MetricScope;
+  /** null: every channel. */
+  coverage: readonly Channel[] | null;
+  value: number;
+  precision: Precision;
+  /** maskOf(coverage), when the caller keeps it (a summary counts each figure several times). */
+  mask?: number;
+}
+
 export interface CountInput {
   /** Identity, unique within one call. */
   id: string;
@@ -63,18 +76,18 @@ export function channelsOf(mask: number): Channel[] {
 }
 
 const subset = (a: number, b: number) => (a & ~b) === 0;
-const partOf = (f: CountInput) => (f.scope === "CAMPAIGN" ? null : f.part);
+const partOf = (f: CountItem) => (f.scope === "CAMPAIGN" ? null : f.part);
 
 /** Does f's region (channel mask fm) lie inside g's (gm)? */
-function within(f: CountInput, fm: number, g: CountInput, gm: number): boolean {
+function within(f: CountItem, fm: number, g: CountItem, gm: number): boolean {
   if (!subset(fm, gm)) return false;
   return g.scope === "CAMPAIGN" || partOf(f) === partOf(g);
 }
 
 /** Two figures of one region whose bounds exclude each other (an estimate excludes nothing). */
-function disagree(a: CountInput, b: CountInput): boolean {
+function disagree(a: CountItem, b: CountItem): boolean {
   if (a.precision === "ESTIMATE" || b.precision === "ESTIMATE") return false;
-  const hi = (f: CountInput) => (f.precision === "EXACT" ? f.value : Infinity);
+  const hi = (f: CountItem) => (f.precision === "EXACT" ? f.value : Infinity);
   return Math.max(a.value, b.value) > Math.min(hi(a), hi(b));
 }
 
@@ -125,7 +138,7 @@ function join(a: Packing, b: Packing): Packing {
 
 /** What the search needs of the inputs, computed once per call (masks and ranks as arrays, by input index). */
 interface Prepared {
-  figures: readonly CountInput[];
+  figures: readonly CountItem[];
   /** Channel masks over all channels. */
   masks: Int32Array;
   /** Compressed channel masks (see `compress`). */
@@ -182,7 +195,7 @@ export interface IndexedCount extends Omit<CountResult, "roles"> {
   roles: FigureRole[];
 }
 
-export function countIndexed(kind: string, figures: readonly CountInput[]): IndexedCount {
+export function countIndexed(kind: string, figures: readonly CountItem[]): IndexedCount {
   const n = figures.length;
   const masks = new Int32Array(n);
   const ranks = new Uint8Array(n);
@@ -190,7 +203,7 @@ export function countIndexed(kind: string, figures: readonly CountInput[]): Inde
   let named = 0;
   for (let i = 0; i < n; i++) {
     const f = figures[i]!;
-    masks[i] = maskOf(f.coverage);
+    masks[i] = f.mask ?? maskOf(f.coverage);
     ranks[i] = RANK[f.precision];
     coverageMask |= masks[i]!;
     if (f.coverage !== null) named |= masks[i]!;
@@ -207,7 +220,7 @@ function rolesOf(p: Prepared, packing: Packing, chosen: Uint8Array, coverageMask
   // The counted figures a figure can lie inside: campaign-wide ones, and the own ones of its part (indexed, so that
   // the roles take linear time, not a scan of every counted figure per figure).
   const countedCampaign: number[] = [];
-  const countedByPart = new Map<string, number[]>();
+  const countedByPart = new Map<string | number, number[]>();
   for (let i = 0; i < figures.length; i++) {
     if (!chosen[i]) continue;
     const f = figures[i]!;
@@ -238,16 +251,13 @@ function rolesOf(p: Prepared, packing: Packing, chosen: Uint8Array, coverageMask
     if (!inside) complete = false;
     // Only a campaign-wide figure or an own figure of the same part can contain f (within() says so).
     let container = false;
-    const visit = (j: number) => {
+    for (let k = 0; k < countedCampaign.length + ownCounted.length; k++) {
+      const j = k < countedCampaign.length ? countedCampaign[k]! : ownCounted[k - countedCampaign.length]!;
       const g = figures[j]!;
-      const fInG = within(f, mask, g, masks[j]!);
-      if (!fInG) return;
-      const gInF = within(g, masks[j]!, f, mask);
-      if (!gInF) container = true;
+      if (!within(f, mask, g, masks[j]!)) continue;
+      if (!within(g, masks[j]!, f, mask)) container = true;
       else if (disagree(f, g)) sourcesDisagree = true;
-    };
-    countedCampaign.forEach(visit);
-    ownCounted.forEach(visit);
+    }
     const underCampaign = own && subset(mask, campaignMask);
     roles[i] = container || underCampaign ? "CONTAINED" : "SET_ASIDE";
   }
@@ -261,7 +271,7 @@ function rolesOf(p: Prepared, packing: Packing, chosen: Uint8Array, coverageMask
  * Channel masks for the search, over the channels the figures name plus one bit for "every other channel": the search
  * visits subsets of these few bits instead of all 2^11 channel sets.
  */
-function compress(figures: readonly CountInput[], namedMask: number): Int32Array {
+function compress(figures: readonly CountItem[], namedMask: number): Int32Array {
   const named = channelsOf(namedMask);
   const bit = new Map(named.map((c, i) => [c, 1 << i]));
   const everything = (1 << (named.length + 1)) - 1;
@@ -299,7 +309,7 @@ function largestPacking(p: Prepared, everything: number): Packing {
   const { figures, local } = p;
   let coverageMask = 0;
   const campaignAll: number[] = [];
-  const parts = new Map<string, number[]>();
+  const parts = new Map<string | number, number[]>();
   figures.forEach((f, i) => {
     coverageMask |= local[i]!;
     if (f.scope === "CAMPAIGN") campaignAll.push(i);
@@ -327,12 +337,11 @@ function largestPacking(p: Prepared, everything: number): Packing {
       else if (m !== 0 && (m & (m - 1)) === 0 && (seen & m) === 0) seen |= m;
       else plain = false;
     }
-    const best = packer(p, indices, everything);
     if (!plain) {
-      searched.push(best);
+      searched.push(packer(p, indices, everything));
       continue;
     }
-    if (hasAll) searchedAtEverything.push(best);
+    if (hasAll) searchedAtEverything.push(packer(p, indices, everything));
     for (const i of indices) {
       const m = local[i]!;
       if (m === everything || figures[i]!.value <= 0) continue;

@@ -4,7 +4,7 @@
 import type { Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
 import { compare, type Comparable, type Comparison } from "./comparison.js";
 import { CHANNELS } from "../db/enums.js";
-import { channelsOf, countIndexed, FULL_MASK, maskOf, type CountInput, type FigureRole, type IndexedCount } from "./counting.js";
+import { channelsOf, countIndexed, FULL_MASK, type FigureRole, type IndexedCount } from "./counting.js";
 import type { Figure } from "./figures.js";
 import { HubError } from "../shared/errors.js";
 
@@ -15,6 +15,10 @@ export interface SourcedFigure {
   activityId: number;
   /** The activity whose ground the figure measures: its own, or that of the figure staff marked it the same as. */
   partActivityId: number;
+  /** The same, as counting reads it (counting.ts, CountItem: the figures go to the rules as they are). */
+  part: number;
+  /** maskOf(coverage), kept: each figure is counted several times (its kind's total and channel, the own sum). */
+  mask: number;
   /** Marked the same as another society's figure, or another's is marked the same as it. */
   coReported: boolean;
   societyId: number;
@@ -43,7 +47,7 @@ export interface FigureUse extends SourcedFigure {
  * What the totals (without the figures behind them) read of a figure. A summary asked without `figures` or rankings
  * is computed from these alone (summary.sql.ts, `countingFiguresQuery`), where `source` only says whether there is one.
  */
-export type CountedFigure = Pick<SourcedFigure, "year" | "partActivityId" | "kind" | "coverage" | "value" | "precision" | "scope" | "derived" | "source">;
+export type CountedFigure = Pick<SourcedFigure, "year" | "partActivityId" | "part" | "mask" | "kind" | "coverage" | "value" | "precision" | "scope" | "derived" | "source">;
 
 export interface TotalRow {
   kind: MetricKind;
@@ -62,10 +66,6 @@ export interface TotalRow {
   comparison: Comparison;
 }
 
-function inputs(list: readonly CountedFigure[]): CountInput[] {
-  return list.map((f) => ({ id: "", part: `a${f.partActivityId}`, scope: f.scope, coverage: f.coverage, value: f.value, precision: f.precision }));
-}
-
 /** A sum beyond 2^53 - 1 is refused, never rounded: the exact sum (BigInt) goes into the message. */
 function assertSafe(value: number, list: readonly CountedFigure[], roles: readonly FigureRole[]) {
   if (Number.isSafeInteger(value)) return;
@@ -73,8 +73,8 @@ function assertSafe(value: number, list: readonly CountedFigure[], roles: readon
   throw new HubError("RESULT_OUT_OF_RANGE", `A total (${exact}) exceeds 9007199254740991 and cannot be returned exactly.`);
 }
 
-function counted(kind: string, list: readonly CountedFigure[], input: readonly CountInput[] = inputs(list)): IndexedCount {
-  const result = countIndexed(kind, input);
+function counted(kind: string, list: readonly CountedFigure[]): IndexedCount {
+  const result = countIndexed(kind, list);
   assertSafe(result.value, list, result.roles);
   return result;
 }
@@ -96,7 +96,7 @@ function comparable(year: number, result: IndexedCount, inTotal: readonly Counte
     value: result.value,
     precision: result.precision,
     scope: scopes.size === 1 ? [...scopes][0]! : "MIXED",
-    coverageMask: inTotal.reduce((m, u) => m | maskOf(u.coverage), 0),
+    coverageMask: inTotal.reduce((m, u) => m | u.mask, 0),
     derived: inTotal.some((u) => u.derived),
     sourcesDisagree: result.sourcesDisagree,
   };
@@ -116,7 +116,7 @@ function build(year: number, kind: MetricKind, channel: Channel | null, list: re
   const result = counted(kind, list);
   const inTotal = list.filter((_f, i) => result.roles[i] === "COUNTED");
   if (!detailed) return { row: null, comparable: comparable(year, result, inTotal) };
-  const coverageMask = inTotal.reduce((m, u) => m | maskOf(u.coverage), 0);
+  const coverageMask = inTotal.reduce((m, u) => m | u.mask, 0);
   const campaign = list.filter((f) => f.scope === "CAMPAIGN");
   // Without campaign-wide figures the societies' own are the whole list, whose count is the one just made.
   const own = campaign.length === 0 ? list : list.filter((f) => f.scope === "OWN");

@@ -11,6 +11,7 @@ import { assertCan } from "../auth/permissions.js";
 import { badInput } from "../shared/errors.js";
 import { exactNumber, NON_ADDITIVE_KINDS, type Figure } from "./figures.js";
 import { coverageOfRow } from "../metrics/metric.coverage.js";
+import { maskOf } from "./counting.js";
 import { countingFiguresQuery, countsQuery, editionYearsQuery, figuresQuery } from "./summary.sql.js";
 import { rankingRows, summaryRows, type CountedFigure, type FigureUse, type SourcedFigure, type TotalRow } from "./summary.rows.js";
 
@@ -73,6 +74,7 @@ function assertPreview(ctx: Context, includePending: boolean) {
 
 function sourcedFigure(r: Record<string, unknown>): SourcedFigure {
   const channels = r.channels as string[] | null;
+  const coverage = coverageOfRow({ channel: (r.channel as Channel | null) ?? null, channels: channels as Channel[] | null });
   return {
     year: Number(r.year),
     metricId: r.metric_id === null ? null : Number(r.metric_id),
@@ -84,7 +86,9 @@ function sourcedFigure(r: Record<string, unknown>): SourcedFigure {
     coOrganiserIds: ((r.co_organiser_ids as unknown[] | null) ?? []).map(Number),
     coOrganiserCountries: ((r.co_organiser_countries as Array<string | null> | null) ?? []).map((c) => c ?? null),
     kind: r.kind as MetricKind,
-    coverage: coverageOfRow({ channel: (r.channel as Channel | null) ?? null, channels: channels as Channel[] | null }),
+    coverage,
+    part: Number(r.part_activity_id),
+    mask: maskOf(coverage),
     value: exactNumber(r.value)!,
     precision: r.precision as Precision,
     scope: r.scope as MetricScope,
@@ -97,11 +101,14 @@ function sourcedFigure(r: Record<string, unknown>): SourcedFigure {
 }
 
 function countedFigure(r: Record<string, unknown>): CountedFigure {
+  const coverage = coverageOfRow({ channel: (r.channel as Channel | null) ?? null, channels: (r.channels as Channel[] | null) ?? null });
   return {
     year: Number(r.year),
     partActivityId: Number(r.part_activity_id),
+    part: Number(r.part_activity_id),
+    mask: maskOf(coverage),
     kind: r.kind as MetricKind,
-    coverage: coverageOfRow({ channel: (r.channel as Channel | null) ?? null, channels: (r.channels as Channel[] | null) ?? null }),
+    coverage,
     value: exactNumber(r.value)!,
     precision: r.precision as Precision,
     scope: r.scope as MetricScope,
