@@ -38,7 +38,7 @@ const start = (dist, p) =>
     cwd: ROOT,
     env: { NODE_ENV: "production", LOG_LEVEL: "warn", HOST: "127.0.0.1", PORT: String(p), DATABASE_URL: process.env.DATABASE_URL, HUB_SEED_ON_EMPTY: "false", HUB_RESPONSE_CACHE_ENTRIES: "0",
       // The large edition's summary with every figure behind it takes minutes.
-      HUB_REQUEST_TIMEOUT_MS: "900000" },
+      HUB_REQUEST_TIMEOUT_MS: "600000" },
     logFile: path.join(ROOT, "bench", "out", `compare-${p}.log`),
     ready: () => httpOk(`http://127.0.0.1:${p}/readyz`),
   });

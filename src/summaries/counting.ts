@@ -144,6 +144,8 @@ interface Prepared {
   /** Compressed channel masks (see `compress`). */
   local: Int32Array;
   ranks: Uint8Array;
+  /** The OWN figures' indices by part, in input order. */
+  parts: Map<string | number, number[]>;
 }
 
 /**
@@ -209,7 +211,15 @@ export function countIndexed(kind: string, figures: readonly CountItem[]): Index
     if (f.coverage !== null) named |= masks[i]!;
   }
   const everything = (1 << (popcount(named) + 1)) - 1;
-  const p: Prepared = { figures, masks, local: compress(figures, named), ranks };
+  const parts = new Map<string | number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const f = figures[i]!;
+    if (f.scope === "CAMPAIGN") continue;
+    const list = parts.get(f.part);
+    if (list) list.push(i);
+    else parts.set(f.part, [i]);
+  }
+  const p: Prepared = { figures, masks, local: compress(figures, masks, named), ranks, parts };
   const packing = NON_ADDITIVE.has(kind) ? largestSingle(p) : largestPacking(p, everything);
   return rolesOf(p, packing, chosenOf(packing.ids, n), coverageMask);
 }
@@ -220,17 +230,7 @@ function rolesOf(p: Prepared, packing: Packing, chosen: Uint8Array, coverageMask
   // The counted figures a figure can lie inside: campaign-wide ones, and the own ones of its part (indexed, so that
   // the roles take linear time, not a scan of every counted figure per figure).
   const countedCampaign: number[] = [];
-  const countedByPart = new Map<string | number, number[]>();
-  for (let i = 0; i < figures.length; i++) {
-    if (!chosen[i]) continue;
-    const f = figures[i]!;
-    if (f.scope === "CAMPAIGN") countedCampaign.push(i);
-    else {
-      const list = countedByPart.get(f.part);
-      if (list) list.push(i);
-      else countedByPart.set(f.part, [i]);
-    }
-  }
+  for (let i = 0; i < figures.length; i++) if (chosen[i] && figures[i]!.scope === "CAMPAIGN") countedCampaign.push(i);
   const roles: FigureRole[] = new Array(figures.length);
   let complete = true;
   let sourcesDisagree = false;
@@ -244,15 +244,17 @@ function rolesOf(p: Prepared, packing: Packing, chosen: Uint8Array, coverageMask
     const f = figures[i]!;
     const mask = masks[i]!;
     const own = f.scope === "OWN";
-    const ownCounted = own ? (countedByPart.get(f.part) ?? NONE) : NONE;
+    // The part's figures, of which only the counted ones are read below.
+    const ownPart = own ? (p.parts.get(f.part) ?? NONE) : NONE;
     let ownMask = 0;
-    for (const j of ownCounted) ownMask |= masks[j]!;
+    for (const j of ownPart) if (chosen[j]) ownMask |= masks[j]!;
     const inside = subset(mask, campaignMask) || (own && subset(mask, campaignMask | ownMask));
     if (!inside) complete = false;
     // Only a campaign-wide figure or an own figure of the same part can contain f (within() says so).
     let container = false;
-    for (let k = 0; k < countedCampaign.length + ownCounted.length; k++) {
-      const j = k < countedCampaign.length ? countedCampaign[k]! : ownCounted[k - countedCampaign.length]!;
+    for (let k = 0; k < countedCampaign.length + ownPart.length; k++) {
+      const j = k < countedCampaign.length ? countedCampaign[k]! : ownPart[k - countedCampaign.length]!;
+      if (!chosen[j]) continue;
       const g = figures[j]!;
       if (!within(f, mask, g, masks[j]!)) continue;
       if (!within(g, masks[j]!, f, mask)) container = true;
@@ -271,13 +273,24 @@ function rolesOf(p: Prepared, packing: Packing, chosen: Uint8Array, coverageMask
  * Channel masks for the search, over the channels the figures name plus one bit for "every other channel": the search
  * visits subsets of these few bits instead of all 2^11 channel sets.
  */
-function compress(figures: readonly CountItem[], namedMask: number): Int32Array {
+function compress(figures: readonly CountItem[], masks: Int32Array, namedMask: number): Int32Array {
   const named = channelsOf(namedMask);
   const bit = new Map(named.map((c, i) => [c, 1 << i]));
   const everything = (1 << (named.length + 1)) - 1;
   const out = new Int32Array(figures.length);
+  // A figure's compressed mask follows from its channel mask; most figures share a few.
+  const seen = new Map<number, number>();
   figures.forEach((f, i) => {
-    out[i] = f.coverage === null ? everything : f.coverage.reduce((m, c) => m | bit.get(c)!, 0);
+    if (f.coverage === null) {
+      out[i] = everything;
+      return;
+    }
+    let local = seen.get(masks[i]!);
+    if (local === undefined) {
+      local = f.coverage.reduce((m, c) => m | bit.get(c)!, 0);
+      seen.set(masks[i]!, local);
+    }
+    out[i] = local;
   });
   return out;
 }
@@ -309,16 +322,11 @@ function largestPacking(p: Prepared, everything: number): Packing {
   const { figures, local } = p;
   let coverageMask = 0;
   const campaignAll: number[] = [];
-  const parts = new Map<string | number, number[]>();
   figures.forEach((f, i) => {
     coverageMask |= local[i]!;
     if (f.scope === "CAMPAIGN") campaignAll.push(i);
-    else {
-      const list = parts.get(f.part);
-      if (list) list.push(i);
-      else parts.set(f.part, [i]);
-    }
   });
+  const parts = p.parts;
   const campaign = contenders(p, campaignAll);
   // Per compressed channel bit, the figures above zero of the parts of the common shape: all of them (used below
   // everything), and those of parts without an all-channels figure (used at everything, where the others are searched).
