@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { httpOk, startProcess } from "./lib/proc.mjs";
 import fs from "node:fs";
+import http from "node:http";
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const [a, b, ...yearArgs] = process.argv.slice(2);
@@ -42,6 +43,18 @@ const start = (dist, p) =>
     logFile: path.join(ROOT, "bench", "out", `compare-${p}.log`),
     ready: () => httpOk(`http://127.0.0.1:${p}/readyz`),
   });
+/** POST without fetch's 300 s headers timeout: the large edition's summary may take longer on a loaded machine. */
+const post = (url, payload) =>
+  new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
 const hubs = [await start(a, port), await start(b, port + 1)];
 let same = true;
 try {
@@ -51,8 +64,7 @@ try {
       const texts = [];
       // COMPARE_TOTALS_ONLY=1: only the first question (the large edition's figures take the two builds many minutes).
       for (const query of questions(year).slice(0, process.env.COMPARE_TOTALS_ONLY === "1" ? 1 : undefined)) {
-        const res = await fetch(`http://127.0.0.1:${port + i}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
-        texts.push(await res.text());
+        texts.push(await post(`http://127.0.0.1:${port + i}/graphql`, JSON.stringify({ query })));
       }
       answers.push(texts.join("\n"));
     }
