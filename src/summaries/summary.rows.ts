@@ -1,9 +1,8 @@
 // From the figures that count (summary.sql.ts) to a summary's rows: one per kind and one per kind and channel, each
 // with the figures behind it (their role, source, asOf, window and note) and its comparison with earlier editions.
 // Pure: the database path and the tests apply the same rules (counting.ts, comparison.ts).
-import type { Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
+import { CHANNELS, type Channel, type MetricKind, type MetricScope, type Precision } from "../db/enums.js";
 import { compare, type Comparable, type Comparison } from "./comparison.js";
-import { CHANNELS } from "../db/enums.js";
 import { channelsOf, countIndexed, FULL_MASK, type FigureRole, type IndexedCount } from "./counting.js";
 import type { Figure } from "./figures.js";
 import { HubError } from "../shared/errors.js";
