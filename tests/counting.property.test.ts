@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CHANNELS, type Channel, type Precision } from "../src/db/enums.js";
 import { countByChannel, countFigures, maskOf, NON_ADDITIVE, type CountInput } from "../src/summaries/counting.js";
+import * as reference from "./support/counting.reference.js";
 
 const SEED = 20201108;
 const RUNS = 1500;
@@ -15,13 +16,14 @@ const coverage = fc.oneof(
   fc.constantFrom(...FEW_CHANNELS).map((c) => [c]),
   fc.uniqueArray(fc.constantFrom(...FEW_CHANNELS), { minLength: 2, maxLength: 3 }),
 );
-const figure = fc.record({
+const figureFields = {
   part: fc.constantFrom("a1", "a2", "a3"), // an activity, or the activity a co-reported figure was marked the same as
   scope: fc.constantFrom("OWN", "CAMPAIGN") as fc.Arbitrary<"OWN" | "CAMPAIGN">,
   coverage,
   value: fc.integer({ min: 0, max: 10_000 }),
   precision: fc.constantFrom("EXACT", "AT_LEAST", "ESTIMATE") as fc.Arbitrary<Precision>,
-});
+};
+const figure = fc.record(figureFields);
 const edition = fc.record({
   kind: fc.constantFrom("MENTIONS", "IMPRESSIONS", "COUNTRIES"),
   figures: fc.array(figure, { minLength: 1, maxLength: 7 }).map((list) => list.map((f, i): CountInput => ({ ...f, id: `f${i}` }))),
@@ -115,5 +117,43 @@ describe("the counting rules, on random editions", () => {
       }),
       options,
     );
+  });
+
+  // The search was rewritten for speed (bench/RESULTS.md, "Fourth pass"): it must choose exactly the figures the plain
+  // search chose, ties included, also on editions with many parts and all eleven channels.
+  const wideFigure = fc.record({
+    part: fc.constantFrom("a1", "a2", "a3", "a4", "a5", "a6"),
+    scope: fc.constantFrom("OWN", "OWN", "OWN", "CAMPAIGN") as fc.Arbitrary<"OWN" | "CAMPAIGN">,
+    coverage: fc.oneof(
+      fc.constant(null),
+      fc.constantFrom(...CHANNELS).map((c) => [c]),
+      fc.uniqueArray(fc.constantFrom(...CHANNELS), { minLength: 2, maxLength: 4 }),
+    ),
+    value: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 10_000 })),
+    precision: fc.constantFrom("EXACT", "AT_LEAST", "ESTIMATE") as fc.Arbitrary<Precision>,
+  });
+  const wideEdition = fc.record({
+    kind: fc.constantFrom("MENTIONS", "REACH", "LANGUAGES"),
+    figures: fc.array(wideFigure, { minLength: 0, maxLength: 24 }).map((list) => list.map((f, i): CountInput => ({ ...f, id: `f${i}` }))),
+  });
+
+  // Ties everywhere: small values, few channels, many campaign-wide figures.
+  const tiedEdition = fc.record({
+    kind: fc.constantFrom("MENTIONS", "REACH"),
+    figures: fc
+      .array(fc.record({ ...figureFields, value: fc.integer({ min: 0, max: 2 }) }), { minLength: 0, maxLength: 16 })
+      .map((list) => list.map((f, i): CountInput => ({ ...f, id: `f${i}` }))),
+  });
+
+  it("choose exactly what the plain search chose: total, precision, every role and flag", () => {
+    const plain = (r: ReturnType<typeof countFigures>) => ({ ...r, roles: [...r.roles] });
+    for (const arbitrary of [edition, wideEdition, tiedEdition]) {
+      fc.assert(
+        fc.property(arbitrary, ({ kind, figures }) => {
+          expect(plain(countFigures(kind, figures))).toEqual(plain(reference.countFigures(kind, figures)));
+        }),
+        options,
+      );
+    }
   });
 });

@@ -51,3 +51,13 @@ export function namesWithin(nodes: readonly FieldNode[], fragments: Fragments, a
 export function fieldsAskedWithin(info: GraphQLResolveInfo, allowed: ReadonlySet<string>): string[] | null {
   return namesWithin(info.fieldNodes, info.fragments, allowed);
 }
+
+/** The fields selected in a selection set, through inline fragments and fragment spreads (directives ignored, as above). */
+export function fieldsIn(info: GraphQLResolveInfo, set: SelectionSetNode | undefined): FieldNode[] {
+  return fieldsOf(set, info.fragments, []);
+}
+
+/** Does the current field's selection ask for `name` (at its first level)? */
+export function asksFor(info: GraphQLResolveInfo, name: string): boolean {
+  return info.fieldNodes.some((node) => fieldsIn(info, node.selectionSet).some((f) => f.name.value === name));
+}

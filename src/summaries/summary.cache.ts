@@ -46,6 +46,11 @@ export class SummaryCacheScope {
     readonly revisions?: RevisionReader,
   ) {}
 
+  /** Is `key` cached at `revision` (in the app's cache or this request's own)? */
+  has(key: string, revision: number): boolean {
+    return this.entries.peek(key)?.revision === revision || this.own.has(`${revision}:${key}`);
+  }
+
   get<T>(key: string, revision: number, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit && hit.revision === revision) {

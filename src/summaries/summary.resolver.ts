@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.js";
 import type { Channel, MetricKind } from "../db/enums.js";
 import type { EditionRow } from "../db/schema.js";
@@ -6,7 +7,8 @@ import { ChannelEnum, MetricKindEnum } from "../shared/graphql-enums.js";
 import { Edition } from "../editions/edition.type.js";
 import { ChannelTotal, CountryShare, EditionSummary, MetricChange, MetricTotal, SocietyShare } from "./summary.types.js";
 import { coverageOf } from "./figure-use.type.js";
-import { editionSummary, ranking, rankingSize, type Summary, type TotalRow } from "./summary.service.js";
+import { editionSummary, ranking, rankingSize, withFiguresOf, type Summary, type TotalRow } from "./summary.service.js";
+import { asksFor, fieldsIn } from "../shared/selection.js";
 
 const includePendingArg = { defaultValue: false, description: "Staff only: count SUBMITTED activities and pending changes as if approved." };
 
@@ -30,6 +32,25 @@ function change(row: TotalRow) {
 
 const withCoverage = (row: TotalRow) => ({ ...row, coverage: coverageOf(row.coverage) });
 
+/**
+ * Does a summary's selection need the figures behind its totals (a `figures` field under totals or byChannel, or a
+ * ranking)? If not, the summary is computed for its totals only (summary.service.ts, `withFigures`).
+ */
+function asksForFigures(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.some((node) =>
+    fieldsIn(info, node.selectionSet).some((f) => {
+      const name = f.name.value;
+      if (name === "bySociety" || name === "byCountry") return true;
+      return (name === "totals" || name === "byChannel") && fieldsIn(info, f.selectionSet).some((g) => g.name.value === "figures");
+    }),
+  );
+}
+
+/** The summary's rows, from the summary computed with figures when this field asks for them and `s` has none. */
+async function rowsFor(ctx: Context, s: Summary, info: GraphQLResolveInfo): Promise<TotalRow[]> {
+  return !s.withFigures && asksFor(info, "figures") ? (await withFiguresOf(ctx, s)).rows : s.rows;
+}
+
 @Resolver(() => EditionSummary)
 export class SummaryResolver {
   @Query(() => EditionSummary, { nullable: true, description: "The summary of an edition; null for an unknown year." })
@@ -37,18 +58,24 @@ export class SummaryResolver {
     @Ctx() ctx: Context,
     @Arg("year", () => Int, { description: "The edition's year." }) year: number,
     @Arg("includePending", () => Boolean, includePendingArg) includePending: boolean,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return editionSummary(ctx, year, includePending);
+    return editionSummary(ctx, year, includePending, asksForFigures(info));
   }
 
   @FieldResolver(() => [MetricTotal], { description: "One total per kind of figure." })
-  totals(@Root() s: Summary) {
-    return s.rows.filter((r) => r.channel === null).map(withCoverage);
+  async totals(@Root() s: Summary, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return (await rowsFor(ctx, s, info)).filter((r) => r.channel === null).map(withCoverage);
   }
 
   @FieldResolver(() => [ChannelTotal], { description: "The totals of one kind of figure per channel." })
-  byChannel(@Root() s: Summary, @Arg("kind", () => MetricKindEnum, { description: "The kind of figure." }) kind: MetricKind) {
-    return s.rows.filter((r) => r.kind === kind && r.channel !== null).map(withCoverage);
+  async byChannel(
+    @Root() s: Summary,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("kind", () => MetricKindEnum, { description: "The kind of figure." }) kind: MetricKind,
+  ) {
+    return (await rowsFor(ctx, s, info)).filter((r) => r.kind === kind && r.channel !== null).map(withCoverage);
   }
 
   @FieldResolver(() => [SocietyShare], {
@@ -94,7 +121,8 @@ export class EditionSummaryResolver {
     @Root() edition: EditionRow,
     @Ctx() ctx: Context,
     @Arg("includePending", () => Boolean, includePendingArg) includePending: boolean,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return editionSummary(ctx, edition.year, includePending);
+    return editionSummary(ctx, edition.year, includePending, asksForFigures(info));
   }
 }

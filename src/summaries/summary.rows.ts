@@ -1,9 +1,9 @@
 // From the figures that count (summary.sql.ts) to a summary's rows: one per kind and one per kind and channel, each
 // with the figures behind it (their role, source, asOf, window and note) and its comparison with earlier editions.
 // Pure: the database path and the tests apply the same rules (counting.ts, comparison.ts).
-import type { Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
+import { CHANNELS, type Channel, type MetricKind, type MetricScope, type Precision } from "../db/enums.js";
 import { compare, type Comparable, type Comparison } from "./comparison.js";
-import { channelsOf, countByChannel, countFigures, FULL_MASK, maskOf, type CountInput, type CountResult, type FigureRole } from "./counting.js";
+import { channelsOf, countIndexed, FULL_MASK, type FigureRole, type IndexedCount } from "./counting.js";
 import type { Figure } from "./figures.js";
 import { HubError } from "../shared/errors.js";
 
@@ -14,6 +14,10 @@ export interface SourcedFigure {
   activityId: number;
   /** The activity whose ground the figure measures: its own, or that of the figure staff marked it the same as. */
   partActivityId: number;
+  /** The same, as counting reads it (counting.ts, CountItem: the figures go to the rules as they are). */
+  part: number;
+  /** maskOf(coverage), kept: each figure is counted several times (its kind's total and channel, the own sum). */
+  mask: number;
   /** Marked the same as another society's figure, or another's is marked the same as it. */
   coReported: boolean;
   societyId: number;
@@ -38,6 +42,12 @@ export interface FigureUse extends SourcedFigure {
   role: FigureRole;
 }
 
+/**
+ * What the totals (without the figures behind them) read of a figure. A summary asked without `figures` or rankings
+ * is computed from these alone (summary.sql.ts, `countingFiguresQuery`), where `source` only says whether there is one.
+ */
+export type CountedFigure = Pick<SourcedFigure, "year" | "partActivityId" | "part" | "mask" | "kind" | "coverage" | "value" | "precision" | "scope" | "derived" | "source">;
+
 export interface TotalRow {
   kind: MetricKind;
   /** The channel of a per-channel row; null for the kind's edition total. */
@@ -48,46 +58,44 @@ export interface TotalRow {
   precision: Precision;
   campaignWide: Figure | null;
   societiesOwn: Figure | null;
-  figures: FigureUse[];
+  /** Absent in a summary computed without the figures behind its totals (see CountedFigure). */
+  figures?: FigureUse[];
   sourcesDisagree: boolean;
   unsourced: boolean;
   comparison: Comparison;
 }
 
-const idOf = (_f: SourcedFigure, i: number) => `${i}`;
-
-function inputs(list: readonly SourcedFigure[]): CountInput[] {
-  return list.map((f, i) => ({ id: idOf(f, i), part: `a${f.partActivityId}`, scope: f.scope, coverage: f.coverage, value: f.value, precision: f.precision }));
-}
-
 /** A sum beyond 2^53 - 1 is refused, never rounded: the exact sum (BigInt) goes into the message. */
-function assertSafe(value: number, list: readonly SourcedFigure[], roles: Map<string, FigureRole>) {
+function assertSafe(value: number, list: readonly CountedFigure[], roles: readonly FigureRole[]) {
   if (Number.isSafeInteger(value)) return;
-  const exact = list.reduce((sum, f, i) => (roles.get(idOf(f, i)) === "COUNTED" ? sum + BigInt(f.value) : sum), 0n);
+  const exact = list.reduce((sum, f, i) => (roles[i] === "COUNTED" ? sum + BigInt(f.value) : sum), 0n);
   throw new HubError("RESULT_OUT_OF_RANGE", `A total (${exact}) exceeds 9007199254740991 and cannot be returned exactly.`);
 }
 
-function counted(kind: string, list: readonly SourcedFigure[]): { result: CountResult; uses: FigureUse[] } {
-  const result = countFigures(kind, inputs(list));
+function counted(kind: string, list: readonly CountedFigure[]): IndexedCount {
+  const result = countIndexed(kind, list);
   assertSafe(result.value, list, result.roles);
-  return { result, uses: list.map((f, i) => ({ ...f, role: result.roles.get(idOf(f, i))! })) };
+  return result;
 }
 
-function partial(kind: string, list: readonly SourcedFigure[]): Figure | null {
+function usesOf<F extends CountedFigure>(list: readonly F[], result: IndexedCount): Array<F & { role: FigureRole }> {
+  return list.map((f, i) => ({ ...f, role: result.roles[i]! }));
+}
+
+function partial(kind: string, list: readonly CountedFigure[]): Figure | null {
   if (list.length === 0) return null;
-  const { value, precision, roles } = countFigures(kind, inputs(list));
-  assertSafe(value, list, roles);
+  const { value, precision } = counted(kind, list);
   return { value, precision };
 }
 
-function comparable(year: number, result: CountResult, inTotal: readonly SourcedFigure[]): Comparable {
+function comparable(year: number, result: IndexedCount, inTotal: readonly CountedFigure[]): Comparable {
   const scopes = new Set(inTotal.map((u) => u.scope));
   return {
     year,
     value: result.value,
     precision: result.precision,
     scope: scopes.size === 1 ? [...scopes][0]! : "MIXED",
-    coverageMask: inTotal.reduce((m, u) => m | maskOf(u.coverage), 0),
+    coverageMask: inTotal.reduce((m, u) => m | u.mask, 0),
     derived: inTotal.some((u) => u.derived),
     sourcesDisagree: result.sourcesDisagree,
   };
@@ -99,16 +107,20 @@ interface Built {
   comparable: Comparable;
 }
 
-/** A row of the edition summarised (`detailed`), or only what an earlier edition's row is compared by. */
-function build(year: number, kind: MetricKind, channel: Channel | null, list: readonly SourcedFigure[], detailed: boolean): Built {
-  if (!detailed) {
-    const result = countFigures(kind, inputs(list));
-    assertSafe(result.value, list, result.roles);
-    return { row: null, comparable: comparable(year, result, list.filter((f, i) => result.roles.get(idOf(f, i)) === "COUNTED")) };
-  }
-  const { result, uses } = counted(kind, list);
-  const inTotal = uses.filter((u) => u.role === "COUNTED");
-  const coverageMask = inTotal.reduce((m, u) => m | maskOf(u.coverage), 0);
+/**
+ * A row of the edition summarised (`detailed`), or only what an earlier edition's row is compared by; with the
+ * figures behind it when `withFigures` (then `list` holds SourcedFigures).
+ */
+function build(year: number, kind: MetricKind, channel: Channel | null, list: readonly CountedFigure[], detailed: boolean, withFigures: boolean): Built {
+  const result = counted(kind, list);
+  const inTotal = list.filter((_f, i) => result.roles[i] === "COUNTED");
+  if (!detailed) return { row: null, comparable: comparable(year, result, inTotal) };
+  const coverageMask = inTotal.reduce((m, u) => m | u.mask, 0);
+  const campaign = list.filter((f) => f.scope === "CAMPAIGN");
+  // Without campaign-wide figures the societies' own are the whole list, whose count is the one just made.
+  const own = campaign.length === 0 ? list : list.filter((f) => f.scope === "OWN");
+  const campaignWide = partial(kind, campaign);
+  const societiesOwn = own === list ? (list.length ? { value: result.value, precision: result.precision } : null) : partial(kind, own);
   return {
     row: {
       kind,
@@ -116,9 +128,9 @@ function build(year: number, kind: MetricKind, channel: Channel | null, list: re
       coverage: coverageMask === FULL_MASK ? null : channelsOf(coverageMask),
       value: result.value,
       precision: result.precision,
-      campaignWide: partial(kind, list.filter((f) => f.scope === "CAMPAIGN")),
-      societiesOwn: partial(kind, list.filter((f) => f.scope === "OWN")),
-      figures: uses,
+      campaignWide,
+      societiesOwn,
+      ...(withFigures ? { figures: usesOf(list as readonly SourcedFigure[], result) } : {}),
       sourcesDisagree: result.sourcesDisagree,
       unsourced: list.some((f) => !f.source),
     },
@@ -127,8 +139,8 @@ function build(year: number, kind: MetricKind, channel: Channel | null, list: re
 }
 
 /** Every edition's rows up to `year`, keyed by "kind/channel", then the rows of `year` with their comparisons. */
-export function summaryRows(figures: readonly SourcedFigure[], year: number, editionYears: readonly number[]): TotalRow[] {
-  const byYearKind = new Map<string, SourcedFigure[]>();
+export function summaryRows(figures: readonly CountedFigure[], year: number, editionYears: readonly number[], withFigures = true): TotalRow[] {
+  const byYearKind = new Map<string, CountedFigure[]>();
   for (const f of figures) {
     const key = `${f.year}/${f.kind}`;
     const list = byYearKind.get(key);
@@ -144,10 +156,18 @@ export function summaryRows(figures: readonly SourcedFigure[], year: number, edi
   for (const [key, list] of byYearKind) {
     const [y, kind] = key.split("/") as [string, MetricKind];
     const detailed = Number(y) === year;
-    add(`${kind}/`, build(Number(y), kind, null, list, detailed));
-    const channels = countByChannel(kind, inputs(list));
-    for (const channel of channels.keys()) {
-      add(`${kind}/${channel}`, build(Number(y), kind, channel, list.filter((f) => f.coverage?.length === 1 && f.coverage[0] === channel), detailed));
+    add(`${kind}/`, build(Number(y), kind, null, list, detailed, withFigures));
+    // A row per channel that figures cover exactly (countByChannel's channels, in its order).
+    const byChannel = new Map<Channel, CountedFigure[]>();
+    for (const f of list) {
+      if (f.coverage?.length !== 1) continue;
+      const channelList = byChannel.get(f.coverage[0]!);
+      if (channelList) channelList.push(f);
+      else byChannel.set(f.coverage[0]!, [f]);
+    }
+    for (const channel of CHANNELS) {
+      const channelList = byChannel.get(channel);
+      if (channelList) add(`${kind}/${channel}`, build(Number(y), kind, channel, channelList, detailed, withFigures));
     }
   }
   const rows: TotalRow[] = [];
@@ -171,7 +191,7 @@ export function rankingRows(
   const own = figures.filter(
     (f) => f.year === year && f.kind === kind && f.scope === "OWN" && (channel === null || (f.coverage?.length === 1 && f.coverage[0] === channel)),
   );
-  const total = own.length ? counted(kind, own).result.value : 0;
+  const total = own.length ? counted(kind, own).value : 0;
   // A co-organised activity's figure is credited to each organiser (once per society, once per country), so such rows
   // add up to more than the total, which counts it once; coReported says so.
   const groups = new Map<string | null, Array<{ figure: SourcedFigure; society: number }>>();
@@ -190,7 +210,8 @@ export function rankingRows(
   return [...groups.entries()]
     .map(([key, entries]) => {
       const list = entries.map((e) => e.figure);
-      const { result, uses } = counted(kind, list);
+      const result = counted(kind, list);
+      const uses = usesOf(list, result);
       const coReported = uses.some((u) => u.coReported && u.role === "COUNTED");
       const societies = new Set(by === "society" ? entries.map((e) => e.society) : own.flatMap((f) => organisersIn(f, key)));
       return { key, societies: societies.size, value: result.value, precision: result.precision, total, coReported, figures: uses };

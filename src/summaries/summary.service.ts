@@ -11,8 +11,9 @@ import { assertCan } from "../auth/permissions.js";
 import { badInput } from "../shared/errors.js";
 import { exactNumber, NON_ADDITIVE_KINDS, type Figure } from "./figures.js";
 import { coverageOfRow } from "../metrics/metric.coverage.js";
-import { countsQuery, editionYearsQuery, figuresQuery } from "./summary.sql.js";
-import { rankingRows, summaryRows, type FigureUse, type SourcedFigure, type TotalRow } from "./summary.rows.js";
+import { maskOf } from "./counting.js";
+import { countingFiguresQuery, countsQuery, editionYearsQuery, figuresQuery } from "./summary.sql.js";
+import { rankingRows, summaryRows, type CountedFigure, type FigureUse, type SourcedFigure, type TotalRow } from "./summary.rows.js";
 
 export type { TotalRow } from "./summary.rows.js";
 
@@ -29,6 +30,12 @@ export interface Summary {
   rows: TotalRow[];
   /** The figures that count, of this edition and the earlier ones (rankings and comparisons are made from them). */
   figures: SourcedFigure[];
+  /**
+   * False for a summary computed for its totals only (`figures` empty, rows without the figures behind them): what a
+   * query that asks for no `figures` and no rankings gets. A 1,000,000-figure edition then ships no provenance and
+   * builds no object per figure beyond what counting needs (bench/RESULTS.md, "Fourth pass").
+   */
+  withFigures: boolean;
 }
 
 export interface RankingEntry {
@@ -67,6 +74,7 @@ function assertPreview(ctx: Context, includePending: boolean) {
 
 function sourcedFigure(r: Record<string, unknown>): SourcedFigure {
   const channels = r.channels as string[] | null;
+  const coverage = coverageOfRow({ channel: (r.channel as Channel | null) ?? null, channels: channels as Channel[] | null });
   return {
     year: Number(r.year),
     metricId: r.metric_id === null ? null : Number(r.metric_id),
@@ -78,7 +86,9 @@ function sourcedFigure(r: Record<string, unknown>): SourcedFigure {
     coOrganiserIds: ((r.co_organiser_ids as unknown[] | null) ?? []).map(Number),
     coOrganiserCountries: ((r.co_organiser_countries as Array<string | null> | null) ?? []).map((c) => c ?? null),
     kind: r.kind as MetricKind,
-    coverage: coverageOfRow({ channel: (r.channel as Channel | null) ?? null, channels: channels as Channel[] | null }),
+    coverage,
+    part: Number(r.part_activity_id),
+    mask: maskOf(coverage),
     value: exactNumber(r.value)!,
     precision: r.precision as Precision,
     scope: r.scope as MetricScope,
@@ -90,13 +100,31 @@ function sourcedFigure(r: Record<string, unknown>): SourcedFigure {
   };
 }
 
-async function compute(db: Db, edition: EditionRow, includePending: boolean, revision: number): Promise<Summary> {
+function countedFigure(r: Record<string, unknown>): CountedFigure {
+  const coverage = coverageOfRow({ channel: (r.channel as Channel | null) ?? null, channels: (r.channels as Channel[] | null) ?? null });
+  return {
+    year: Number(r.year),
+    partActivityId: Number(r.part_activity_id),
+    part: Number(r.part_activity_id),
+    mask: maskOf(coverage),
+    kind: r.kind as MetricKind,
+    coverage,
+    value: exactNumber(r.value)!,
+    precision: r.precision as Precision,
+    scope: r.scope as MetricScope,
+    derived: r.derived === true,
+    source: (r.source as string | null) ?? null,
+  };
+}
+
+async function compute(db: Db, edition: EditionRow, includePending: boolean, revision: number, withFigures: boolean): Promise<Summary> {
   const [figureRows, counts, years] = await Promise.all([
-    db.execute(figuresQuery(edition.year, includePending)),
+    db.execute(withFigures ? figuresQuery(edition.year, includePending) : countingFiguresQuery(edition.year)),
     db.execute(countsQuery(edition.id, includePending)),
     db.execute(editionYearsQuery(edition.year)),
   ]);
-  const figures = rowsOf<Record<string, unknown>>(figureRows).map(sourcedFigure);
+  const raw = rowsOf<Record<string, unknown>>(figureRows);
+  const figures = withFigures ? raw.map(sourcedFigure) : raw.map(countedFigure);
   const editionYears = rowsOf<{ year: number }>(years).map((r) => Number(r.year));
   const countRows = rowsOf<{ kind: string | null; activities: number; societies: number; countries: number }>(counts);
   const all = countRows.find((r) => r.kind === null);
@@ -109,8 +137,9 @@ async function compute(db: Db, edition: EditionRow, includePending: boolean, rev
     countries: all?.countries ?? 0,
     activityCount: all?.activities ?? 0,
     activitiesByKind: countRows.filter((r) => r.kind !== null).map((r) => ({ kind: r.kind!, count: r.activities })),
-    rows: summaryRows(figures, edition.year, editionYears),
-    figures,
+    rows: summaryRows(figures, edition.year, editionYears, withFigures),
+    figures: withFigures ? (figures as SourcedFigure[]) : [],
+    withFigures,
   };
 }
 
@@ -120,17 +149,32 @@ async function editionOf(ctx: Context, year: number): Promise<EditionRow | null>
   return row ?? null;
 }
 
-/** The summary of an edition, or null for an unknown year. */
-export async function editionSummary(ctx: Context, year: number, includePending: boolean): Promise<Summary | null> {
+/**
+ * The summary of an edition, or null for an unknown year. `withFigures` false: its totals only (no figures behind
+ * them, no rankings), for a query that asks for nothing more; staff's preview is always computed in full.
+ */
+export async function editionSummary(ctx: Context, year: number, includePending: boolean, withFigures = true): Promise<Summary | null> {
   assertPreview(ctx, includePending);
   const revision = await revisionOf(ctx);
-  const key = `summary:${year}:${includePending ? "preview" : "public"}`;
+  const fullKey = `summary:${year}:${includePending ? "preview" : "public"}`;
+  // A summary with figures answers for its totals too: taken when cached, so that one computed for rankings keeps
+  // serving (and keeps its place in the cache for) the callers of the totals.
+  const full = withFigures || includePending || ctx.summaries.has(fullKey, revision);
+  const key = full ? fullKey : `${fullKey}:totals`;
   const summary = await ctx.summaries.get(key, revision, async () => {
     const edition = await editionOf(ctx, year);
     // Computed on the primary too, so that what is cached under a revision is the data of that revision.
-    return edition ? compute(ctx.primary, edition, includePending, revision) : null;
+    return edition ? compute(ctx.primary, edition, includePending, revision, full) : null;
   });
   return summary;
+}
+
+/** The summary itself when it has the figures behind its totals, else the same summary computed with them. */
+export async function withFiguresOf(ctx: Context, summary: Summary): Promise<Summary> {
+  if (summary.withFigures) return summary;
+  const full = await editionSummary(ctx, summary.year, summary.includesPending, true);
+  if (!full) throw new Error(`the summary of ${summary.year} is gone`);
+  return full;
 }
 
 export const MAX_RANKING = 100;
@@ -144,9 +188,10 @@ export async function ranking(
   channel: Channel | null,
 ): Promise<RankingEntry[]> {
   const key = `ranking:${summary.year}:${summary.includesPending}:${by}:${kind}:${channel}`;
-  return ctx.summaries.get(key, summary.revision, async () => {
+  const full = await withFiguresOf(ctx, summary);
+  return ctx.summaries.get(key, full.revision, async () => {
     const additive = !(NON_ADDITIVE_KINDS as readonly string[]).includes(kind);
-    return rankingRows(summary.figures, summary.year, kind, channel, by).map((r) => ({
+    return rankingRows(full.figures, full.year, kind, channel, by).map((r) => ({
       key: r.key,
       societies: r.societies,
       value: r.value,

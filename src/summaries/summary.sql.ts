@@ -84,6 +84,25 @@ export function figuresQuery(maxYear: number, includePending: boolean): SQL {
     order by 1, 3, 2`;
 }
 
+/**
+ * The public figures as far as totals need them (summary.rows.ts, CountedFigure), for a summary asked without the
+ * figures behind its totals or rankings: no provenance, co-organisers or co-reporting lookups, and of the source only
+ * its first character (`!source` is all the totals read: "unsourced"). Same figures, same order as `figuresQuery`
+ * (the order decides ties between equal alternatives).
+ */
+export function countingFiguresQuery(maxYear: number): SQL {
+  return sql`select e.year, ${part(sql`same`, sql`sa`)} as part_activity_id, m.kind::text as kind,
+      m.channel::text as channel, m.channels::text[] as channels, m.value::text as value, m.precision::text as precision,
+      m.scope::text as scope, m.derived, case when e.year = ${maxYear} then left(m.source, 1) end as source
+    from activities a
+    join editions e on e.id = a.edition_id
+    join metrics m on m.activity_id = a.id
+    left join metrics same on same.id = m.same_as_metric_id
+    left join activities sa on sa.id = same.activity_id
+    where a.status = 'APPROVED' and e.year <= ${maxYear}
+    order by e.year, a.id, m.id`;
+}
+
 /** Every edition's year up to `maxYear` (to name the years a comparison skips). */
 export function editionYearsQuery(maxYear: number): SQL {
   return sql`select year from editions where year <= ${maxYear} order by year`;
