@@ -45,7 +45,7 @@ async function listAll(listApiKeys: typeof ListApiKeys, ctx: Parameters<typeof L
     const page = await listApiKeys(ctx, all, { first: 100, after });
     rows.push(...page.nodes);
     if (!page.hasNextPage) return rows;
-    after = page.cursors[page.cursors.length - 1]!;
+    after = page.cursorAt(page.nodes.length - 1);
   }
 }
 

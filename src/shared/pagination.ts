@@ -105,8 +105,6 @@ export interface Page<T> {
   /** The cursor of `nodes[i]`, encoded only when asked: most pages are read without their cursors (the dashboard's
    * 200 activities), and encoding them was 2% of its CPU (bench/RESULTS.md, "Fourth pass"). */
   cursorAt(i: number): string;
-  /** All cursors, in the nodes' order. */
-  readonly cursors: string[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   /** Counted only when a client asks for totalCount (batched through a loader). */
@@ -131,9 +129,6 @@ export function toPage<T>(
   return {
     nodes,
     cursorAt,
-    get cursors() {
-      return nodes.map((_, i) => cursorAt(i));
-    },
     hasNextPage: request.backward ? request.before !== null : more,
     hasPreviousPage: request.backward ? more : request.after !== null,
     totalCount,

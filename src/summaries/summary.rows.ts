@@ -12,9 +12,10 @@ export interface SourcedFigure {
   /** null for a figure a pending change proposes (staff preview). */
   metricId: number | null;
   activityId: number;
-  /** The activity whose ground the figure measures: its own, or that of the figure staff marked it the same as. */
-  partActivityId: number;
-  /** The same, as counting reads it (counting.ts, CountItem: the figures go to the rules as they are). */
+  /**
+   * The activity whose ground the figure measures: its own, or that of the figure staff marked it the same as. Named
+   * as counting reads it (counting.ts, CountItem: the figures go to the rules as they are).
+   */
   part: number;
   /** maskOf(coverage), kept: each figure is counted several times (its kind's total and channel, the own sum). */
   mask: number;
@@ -46,7 +47,7 @@ export interface FigureUse extends SourcedFigure {
  * What the totals (without the figures behind them) read of a figure. A summary asked without `figures` or rankings
  * is computed from these alone (summary.sql.ts, `countingFiguresQuery`), where `source` only says whether there is one.
  */
-export type CountedFigure = Pick<SourcedFigure, "year" | "partActivityId" | "part" | "mask" | "kind" | "coverage" | "value" | "precision" | "scope" | "derived" | "source">;
+export type CountedFigure = Pick<SourcedFigure, "year" | "part" | "mask" | "kind" | "coverage" | "value" | "precision" | "scope" | "derived" | "source">;
 
 export interface TotalRow {
   kind: MetricKind;

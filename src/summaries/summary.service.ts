@@ -79,7 +79,6 @@ function sourcedFigure(r: Record<string, unknown>): SourcedFigure {
     year: Number(r.year),
     metricId: r.metric_id === null ? null : Number(r.metric_id),
     activityId: Number(r.activity_id),
-    partActivityId: Number(r.part_activity_id),
     coReported: r.co_reported === true,
     societyId: Number(r.society_id),
     countryCode: (r.country_code as string | null) ?? null,
@@ -104,7 +103,6 @@ function countedFigure(r: Record<string, unknown>): CountedFigure {
   const coverage = coverageOfRow({ channel: (r.channel as Channel | null) ?? null, channels: (r.channels as Channel[] | null) ?? null });
   return {
     year: Number(r.year),
-    partActivityId: Number(r.part_activity_id),
     part: Number(r.part_activity_id),
     mask: maskOf(coverage),
     kind: r.kind as MetricKind,
