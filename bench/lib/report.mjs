@@ -55,7 +55,7 @@ function textChart(results) {
 
 /** Grouped horizontal bars on a log scale (floors are 100× faster than GraphQL servers). */
 export function chartSvg(results) {
-  const colours = { hub: "#1f77b4", hubCached: "#2ca02c", hub304: "#17becf", postgraphile: "#ff7f0e", floor: "#7f7f7f" };
+  const colours = { hub: "#1f77b4", hubCached: "#2ca02c", hub304: "#17becf", hubPaced: "#98df8a", postgraphile: "#ff7f0e", floor: "#7f7f7f" };
   const rows = [];
   for (const s of results.scenarios) {
     const m = results.medians[s.id];
