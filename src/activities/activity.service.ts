@@ -6,7 +6,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Context, Viewer } from "../context.js";
 import { rowsOf, type Db } from "../db/client.js";
 import { rowMapper, type RowMapper } from "../db/rows.js";
-import { figuresEmbedder, figuresJson } from "../metrics/metric.service.js";
+import { figuresEmbedder, figuresText } from "../metrics/metric.service.js";
 import type { ActivityShape } from "./activity.shape.js";
 import type { ActivityKind } from "../db/enums.js";
 import { activities, activityChanges, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
@@ -104,7 +104,7 @@ function childConditions(viewer: Viewer, filter: ChildFilter): SQL | undefined {
 
 /**
  * One page of children for each parent, in one statement: at most first + 1 rows per parent are read. With a shape
- * (activity.shape.ts) only its columns are read, and its figures come along as one JSON value per activity.
+ * (activity.shape.ts) only its columns are read, and its figures come along as one text value per activity.
  */
 async function childPages(
   db: Db,
@@ -122,7 +122,7 @@ async function childPages(
     .where(and(eq(parentColumn, sql`parent.id`), where, window.where))
     .orderBy(...window.orderBy)
     .limit(request.first + 1);
-  const figures = shape?.figures ? sql`, ${figuresJson(shape.figures, sql`child.id`)} as "__figures"` : sql``;
+  const figures = shape?.figures ? sql`, ${figuresText(shape.figures, sql`child.id`)} as "__figures"` : sql``;
   // Raw rows mapped by rowMapper (src/db/rows.ts): drizzle's mapping of a joined subquery was the costliest part.
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(
@@ -134,7 +134,7 @@ async function childPages(
   const embed = shape?.figures ? figuresEmbedder(shape.figures) : null;
   for (const raw of rows) {
     const row = map(raw);
-    if (embed) embed(row, typeof raw.__figures === "string" ? JSON.parse(raw.__figures) : raw.__figures);
+    if (embed) embed(row, raw.__figures as string);
     result.get(Number(raw.__parent_id))!.push(row);
   }
   return result;

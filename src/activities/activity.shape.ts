@@ -1,6 +1,6 @@
 // What a page of activities must read for what the query asks of its nodes (bench/RESULTS.md, "Fourth pass"). A
 // page whose nodes are asked only for fields answered from the activity's own columns (and `metrics` with plain
-// figure columns) reads only those columns and its figures as JSON in the page's own statement; anything else asked
+// figure columns) reads only those columns and its figures as text in the page's own statement; anything else asked
 // (`event`, `reviewNote`, `pendingChange`, `sameAs`, …) keeps the whole-row read.
 import type { GraphQLResolveInfo } from "graphql";
 import type { activities } from "../db/schema.js";
