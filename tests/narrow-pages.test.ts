@@ -150,6 +150,20 @@ describe("a narrow page of activities", () => {
     expect(slow.sql.find((s: { sql: string }) => /cross join lateral/i.test(s.sql))!.sql).not.toMatch(/array\(select array\[/);
   });
 
+  it("answers from a statement built before for other parents, other pages of societies and other viewers", async () => {
+    // The pages' statements are built once per viewer and arguments (src/db/statements.ts): the parents of a batch and
+    // the societies' cursor must still be this request's.
+    const PAGED = `query($first: Int!, $after: String) { societies(first: $first, after: $after) { pageInfo { endCursor } edges { node { slug
+      activities(year: 2020, first: 2) { edges { node { %ROW% title kind metrics { %FIG% kind channel value precision scope } } } } } } } }`;
+    for (const [, viewer] of viewers) {
+      const one = await expectSameAnswers(PAGED, { first: 1 }, viewer);
+      const three = await expectSameAnswers(PAGED, { first: 3 }, viewer);
+      expect(three.fast.data.societies.edges[0]).toEqual(one.fast.data.societies.edges[0]);
+      const next = await expectSameAnswers(PAGED, { first: 1, after: one.fast.data.societies.pageInfo.endCursor }, viewer);
+      expect(next.fast.data.societies.edges[0]).toEqual(three.fast.data.societies.edges[1]);
+    }
+  });
+
   it("keeps the whole-row path when a node asks for a field that needs more than its columns", async () => {
     const { fast } = await expectSameAnswers(
       `{ societies(first: 3) { edges { node { activities(first: 5) { edges { node { %ROW% title event { timeZone } } } } } } } }`,

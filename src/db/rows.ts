@@ -33,6 +33,14 @@ export function rowMapper<T extends PgTable>(table: T, keys?: readonly string[])
   };
 }
 
+const wholeRows = new WeakMap<PgTable, RowMapper<unknown>>();
+/** rowMapper(table) made once per table. */
+export function tableRowMapper<T extends PgTable>(table: T): RowMapper<T["$inferSelect"]> {
+  let map = wholeRows.get(table);
+  if (!map) wholeRows.set(table, (map = rowMapper(table)));
+  return map as RowMapper<T["$inferSelect"]>;
+}
+
 function columnsOf(table: PgTable, keys?: readonly string[]): Array<[string, Column]> {
   const all = getTableColumns(table) as Record<string, Column>;
   if (!keys) return Object.entries(all);
