@@ -4,7 +4,7 @@
 // drizzle columns decodes each cell with the column's own mapFromDriverValue, so values are exactly what
 // `db.select().from(table)` returns, on PGlite and on postgres.js alike.
 import { getTableColumns, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import type { Column } from "drizzle-orm";
+import { Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { parse as parseArray } from "postgres-array";
 import { rowsOf, type Db } from "./client.js";
@@ -72,7 +72,13 @@ export function textRowMapper<T extends PgTable>(table: T, keys: readonly string
   const columns = columnsOf(table, keys).map(([key, column]) => {
     const type = column.getSQLType();
     if (/json|\[\]$/.test(type)) throw new Error(`textRowMapper: ${column.name} (${type}) has no driver value as text`);
-    const decode = type === "boolean" ? (cell: string) => cell === "true" : (cell: string) => column.mapFromDriverValue(cell);
+    // Columns that keep the driver's value as it is (texts, enums) are not decoded at all.
+    const decode =
+      type === "boolean"
+        ? (cell: string) => cell === "true"
+        : column.mapFromDriverValue === Column.prototype.mapFromDriverValue
+          ? null
+          : (cell: string) => column.mapFromDriverValue(cell);
     return [key, decode] as const;
   });
   return (cells) => {
@@ -80,7 +86,7 @@ export function textRowMapper<T extends PgTable>(table: T, keys: readonly string
     for (let i = 0; i < columns.length; i++) {
       const [key, decode] = columns[i]!;
       const cell = cells[i];
-      row[key] = cell === null || cell === undefined ? null : decode(cell);
+      row[key] = cell === null || cell === undefined ? null : decode ? decode(cell) : cell;
     }
     return row as Partial<T["$inferSelect"]>;
   };
