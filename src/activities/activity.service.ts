@@ -6,7 +6,8 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Context, Viewer } from "../context.js";
 import { rowsOf, type Db } from "../db/client.js";
 import { rowMapper, type RowMapper } from "../db/rows.js";
-import { figuresEmbedder, figuresJson } from "../metrics/metric.service.js";
+import { builtStatement, runBuilt } from "../db/statements.js";
+import { figuresEmbedder, figuresText } from "../metrics/metric.service.js";
 import type { ActivityShape } from "./activity.shape.js";
 import type { ActivityKind } from "../db/enums.js";
 import { activities, activityChanges, editions, metrics, societies, type ActivityRow } from "../db/schema.js";
@@ -104,10 +105,11 @@ function childConditions(viewer: Viewer, filter: ChildFilter): SQL | undefined {
 
 /**
  * One page of children for each parent, in one statement: at most first + 1 rows per parent are read. With a shape
- * (activity.shape.ts) only its columns are read, and its figures come along as one JSON value per activity.
+ * (activity.shape.ts) only its columns are read, and its figures come along as one text value per activity.
  */
 async function childPages(
   db: Db,
+  statementKey: string,
   parentColumn: PgColumn,
   parentIds: readonly number[],
   where: SQL | undefined,
@@ -115,26 +117,26 @@ async function childPages(
   shape: ActivityShape | null,
 ): Promise<Map<number, ActivityRow[]>> {
   const result = new Map<number, ActivityRow[]>(parentIds.map((id) => [id, []]));
-  const window = seek(newestFirst, request);
-  const selected = shape ? Object.fromEntries(shape.columns.map((key) => [key, activities[key]])) : undefined;
-  const page = (selected ? db.select(selected) : db.select())
-    .from(activities)
-    .where(and(eq(parentColumn, sql`parent.id`), where, window.where))
-    .orderBy(...window.orderBy)
-    .limit(request.first + 1);
-  const figures = shape?.figures ? sql`, ${figuresJson(shape.figures, sql`child.id`)} as "__figures"` : sql``;
+  // Built once per key (db/statements.ts): the parents are the one value that changes between batches of one key.
+  const statement = builtStatement(statementKey, () => {
+    const window = seek(newestFirst, request);
+    const selected = shape ? Object.fromEntries(shape.columns.map((key) => [key, activities[key]])) : undefined;
+    const page = (selected ? db.select(selected) : db.select())
+      .from(activities)
+      .where(and(eq(parentColumn, sql`parent.id`), where, window.where))
+      .orderBy(...window.orderBy)
+      .limit(request.first + 1);
+    const figures = shape?.figures ? sql`, ${figuresText(shape.figures, sql`child.id`)} as "__figures"` : sql``;
+    return sql`select parent.id as "__parent_id", child.*${figures} from unnest(${sql.placeholder("parents")}::int[]) as parent(id)
+          cross join lateral ${page} as child`;
+  });
   // Raw rows mapped by rowMapper (src/db/rows.ts): drizzle's mapping of a joined subquery was the costliest part.
-  const rows = rowsOf<Record<string, unknown>>(
-    await db.execute(
-      sql`select parent.id as "__parent_id", child.*${figures} from unnest(${`{${parentIds.join(",")}}`}::int[]) as parent(id)
-          cross join lateral ${page} as child`,
-    ),
-  );
+  const rows = rowsOf<Record<string, unknown>>(await runBuilt(db, statement, { parents: `{${parentIds.join(",")}}` }));
   const map = shape ? (rowMapper(activities, shape.columns) as RowMapper<ActivityRow>) : activityRow;
   const embed = shape?.figures ? figuresEmbedder(shape.figures) : null;
   for (const raw of rows) {
     const row = map(raw);
-    if (embed) embed(row, typeof raw.__figures === "string" ? JSON.parse(raw.__figures) : raw.__figures);
+    if (embed) embed(row, raw.__figures as string);
     result.get(Number(raw.__parent_id))!.push(row);
   }
   return result;
@@ -170,7 +172,10 @@ function childPage(
     shape: shape?.key ?? null,
   };
   const pages = ctx.loaders.keyed.get(`${name}.page`, argsKey, async (ids) => {
-    const byParent = await childPages(ctx.db, parentColumn, ids, where, request, shape);
+    // Everything the statement's text depends on: the parent column (by name), the viewer's visibility, the arguments.
+    const viewerKey = ctx.viewer.role === "PARTNER" ? `PARTNER:${ctx.viewer.societyId}` : ctx.viewer.role;
+    const statementKey = `${name}|${viewerKey}|${JSON.stringify(argsKey)}`;
+    const byParent = await childPages(ctx.db, statementKey, parentColumn, ids, where, request, shape);
     return ids.map((id) => byParent.get(id)!);
   });
   const counts = ctx.loaders.keyed.get(`${name}.count`, filter, (ids) => childCounts(ctx.db, parentColumn, ids, where));

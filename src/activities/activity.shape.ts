@@ -1,8 +1,8 @@
 // What a page of activities must read for what the query asks of its nodes (bench/RESULTS.md, "Fourth pass"). A
 // page whose nodes are asked only for fields answered from the activity's own columns (and `metrics` with plain
-// figure columns) reads only those columns and its figures as JSON in the page's own statement; anything else asked
+// figure columns) reads only those columns and its figures as text in the page's own statement; anything else asked
 // (`event`, `reviewNote`, `pendingChange`, `sameAs`, …) keeps the whole-row read.
-import type { GraphQLResolveInfo } from "graphql";
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import type { activities } from "../db/schema.js";
 import { METRIC_COLUMN_FIELDS } from "../metrics/metric.service.js";
 import { fieldsAlong, namesWithin } from "../shared/selection.js";
@@ -30,8 +30,20 @@ export interface ActivityShape {
   key: string;
 }
 
+/** Shapes by the field's nodes in the parsed document (Apollo keeps one document per query text): a field under a list
+ * (activities of each of 20 societies) is worked out once, not per parent and per request. */
+const shapes = new WeakMap<readonly FieldNode[], ActivityShape | null>();
+
 /** The shape of a connection of activities as this field asks it; null when its nodes ask for more than columns. */
 export function activityShape(info: GraphQLResolveInfo): ActivityShape | null {
+  const known = shapes.get(info.fieldNodes);
+  if (known !== undefined) return known;
+  const shape = shapeOf(info);
+  shapes.set(info.fieldNodes, shape);
+  return shape;
+}
+
+function shapeOf(info: GraphQLResolveInfo): ActivityShape | null {
   const fields = fieldsAlong(info, ["edges", "node"]);
   const columns = new Set<ActivityKey>(["id", "createdAt"]);
   for (const field of fields) {

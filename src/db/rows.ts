@@ -4,8 +4,9 @@
 // drizzle columns decodes each cell with the column's own mapFromDriverValue, so values are exactly what
 // `db.select().from(table)` returns, on PGlite and on postgres.js alike.
 import { getTableColumns, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import type { Column } from "drizzle-orm";
+import { Column } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { parse as parseArray } from "postgres-array";
 import { rowsOf, type Db } from "./client.js";
 
 export type RowMapper<T> = (raw: Record<string, unknown>) => T;
@@ -32,6 +33,14 @@ export function rowMapper<T extends PgTable>(table: T, keys?: readonly string[])
   };
 }
 
+const wholeRows = new WeakMap<PgTable, RowMapper<unknown>>();
+/** rowMapper(table) made once per table. */
+export function tableRowMapper<T extends PgTable>(table: T): RowMapper<T["$inferSelect"]> {
+  let map = wholeRows.get(table);
+  if (!map) wholeRows.set(table, (map = rowMapper(table)));
+  return map as RowMapper<T["$inferSelect"]>;
+}
+
 function columnsOf(table: PgTable, keys?: readonly string[]): Array<[string, Column]> {
   const all = getTableColumns(table) as Record<string, Column>;
   if (!keys) return Object.entries(all);
@@ -43,31 +52,49 @@ function columnsOf(table: PgTable, keys?: readonly string[]): Array<[string, Col
 }
 
 /**
- * Rows built as JSON in PostgreSQL, one array per row: `json_build_array` of `jsonCells(table, keys)`, mapped back by
- * `jsonRowMapper(table, keys)` to exactly what `rowMapper` gives for the same columns read as rows. Node then parses one
- * JSON value instead of decoding a row per item. JSON keeps strings, booleans, integers (bigint included: the hub's
- * bigints are within 2^53) as the drivers give them; timestamps and numerics go as their text, as the drivers receive
- * them, so that the columns' own mapFromDriverValue decode them alike.
+ * Rows built as text in PostgreSQL, one text array per row: `array[textCells(table, keys)]`, the rows gathered with
+ * `array(select …)` and sent as one text value (`::text`), parsed by `parseTextRows` and mapped by
+ * `textRowMapper(table, keys)` to exactly what `rowMapper` gives for the same columns read as rows. PostgreSQL builds
+ * an array of texts at about half the cost of the same rows as JSON (`json_build_array` per row: bench/RESULTS.md,
+ * "Fifth pass"). The array literal is parsed by postgres-array, which tells NULL from the text "NULL" (postgres.js's
+ * own array parser does not) and reads the same on PGlite and postgres.js. Every cell travels as its text, as the
+ * drivers receive it, and is decoded by the column's own mapFromDriverValue; booleans (cast to 'true'/'false') are the one type
+ * whose driver value is not its text. Arrays and JSON columns are refused (their text is not a driver value).
  */
-export function jsonCells(table: PgTable, keys: readonly string[]): SQL {
-  const asText = (column: Column) => /^(timestamp|numeric|time|interval)/.test(column.getSQLType());
+export function textCells(table: PgTable, keys: readonly string[]): SQL {
   return sql.join(
-    columnsOf(table, keys).map(([, column]) => (asText(column) ? sql`${column}::text` : sql`${column}`)),
+    columnsOf(table, keys).map(([, column]) => sql`${column}::text`),
     sql`, `,
   );
 }
 
-export function jsonRowMapper<T extends PgTable>(table: T, keys: readonly string[]): (cells: unknown[]) => Partial<T["$inferSelect"]> {
-  const columns = columnsOf(table, keys);
+export function textRowMapper<T extends PgTable>(table: T, keys: readonly string[]): (cells: Array<string | null>) => Partial<T["$inferSelect"]> {
+  const columns = columnsOf(table, keys).map(([key, column]) => {
+    const type = column.getSQLType();
+    if (/json|\[\]$/.test(type)) throw new Error(`textRowMapper: ${column.name} (${type}) has no driver value as text`);
+    // Columns that keep the driver's value as it is (texts, enums) are not decoded at all.
+    const decode =
+      type === "boolean"
+        ? (cell: string) => cell === "true"
+        : column.mapFromDriverValue === Column.prototype.mapFromDriverValue
+          ? null
+          : (cell: string) => column.mapFromDriverValue(cell);
+    return [key, decode] as const;
+  });
   return (cells) => {
     const row: Record<string, unknown> = {};
     for (let i = 0; i < columns.length; i++) {
-      const [key, column] = columns[i]!;
-      const value = cells[i];
-      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+      const [key, decode] = columns[i]!;
+      const cell = cells[i];
+      row[key] = cell === null || cell === undefined ? null : decode ? decode(cell) : cell;
     }
     return row as Partial<T["$inferSelect"]>;
   };
+}
+
+/** The rows of a two-dimensional text array as PostgreSQL prints it (`{{a,NULL},{"b c",d}}`; `{}` when empty). */
+export function parseTextRows(text: string): Array<Array<string | null>> {
+  return parseArray(text) as unknown as Array<Array<string | null>>;
 }
 
 /** Runs a query (counted like every other statement) and maps its raw rows. */

@@ -3,7 +3,9 @@
 // asked for to learn whether another page exists in the direction of reading.
 import { and, asc, desc, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { Db } from "../db/client.js";
+import { rowsOf, type Db } from "../db/client.js";
+import { tableRowMapper } from "../db/rows.js";
+import { builtStatement, runBuilt } from "../db/statements.js";
 import { badInput } from "./errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -164,18 +166,34 @@ export const timeIdValues = (key: TimeIdKey): SQL[] => [sql`${key.at.toISOString
  */
 export async function keysetPage<TTable extends PgTable, K>(
   db: Db,
-  query: { from: TTable; where: SQL | undefined; keyset: Keyset<K> },
+  query: {
+    from: TTable;
+    where: SQL | undefined;
+    keyset: Keyset<K>;
+    /** Everything `where` and the request depend on, when the caller can say it: the page's statement is then built
+     * once per key and run as a prepared statement (db/statements.ts), its rows mapped by rowMapper. */
+    statementKey?: string;
+  },
   request: PageRequest<K>,
   keyOf: (row: TTable["$inferSelect"]) => unknown,
 ): Promise<Page<TTable["$inferSelect"]>> {
   const table = query.from as PgTable;
-  const window = seek(query.keyset, request);
-  const rows = (await db
-    .select()
-    .from(table)
-    .where(and(query.where, window.where))
-    .orderBy(...window.orderBy)
-    .limit(request.first + 1)) as Array<TTable["$inferSelect"]>;
+  const page = () => {
+    const window = seek(query.keyset, request);
+    return db
+      .select()
+      .from(table)
+      .where(and(query.where, window.where))
+      .orderBy(...window.orderBy)
+      .limit(request.first + 1);
+  };
+  const rows = (
+    query.statementKey === undefined
+      ? await page()
+      : rowsOf<Record<string, unknown>>(await runBuilt(db, builtStatement(`page|${query.statementKey}`, () => page().getSQL()), {})).map(
+          tableRowMapper(table),
+        )
+  ) as Array<TTable["$inferSelect"]>;
   return toPage(rows, request, keyOf, async () => {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(query.where);
     return row?.n ?? 0;

@@ -43,7 +43,9 @@ export async function listSocieties(
     }
   }
   const keyset = { columns: [societies.slug], direction: "asc" as const, values: (slug: string) => [sql`${slug}`] };
-  const query = { from: societies, where: and(...conditions), keyset };
+  // The conditions and the page follow from these alone: the page's statement is built once per such key.
+  const statementKey = JSON.stringify(["societies", filter?.kind ?? null, filter?.countryCode ?? null, filter?.search ?? null, args.first ?? null, args.after ?? null, args.last ?? null, args.before ?? null]);
+  const query = { from: societies, where: and(...conditions), keyset, statementKey };
   return keysetPage(ctx.db, query, request, (row) => ["s", row.slug]);
 }
 
