@@ -12,7 +12,7 @@ import { badInput } from "../shared/errors.js";
 import { exactNumber, NON_ADDITIVE_KINDS, type Figure } from "./figures.js";
 import { coverageOfRow } from "../metrics/metric.coverage.js";
 import { maskOf } from "./counting.js";
-import { countingFiguresQuery, countsQuery, editionYearsQuery, figuresQuery } from "./summary.sql.js";
+import { countingFiguresQuery, countsQuery, editionYearsQuery, figuresQuery, packedCountingFiguresQuery } from "./summary.sql.js";
 import { rankingRows, summaryRows, type CountedFigure, type FigureUse, type SourcedFigure, type TotalRow } from "./summary.rows.js";
 
 export type { TotalRow } from "./summary.rows.js";
@@ -115,13 +115,32 @@ function countedFigure(r: Record<string, unknown>): CountedFigure {
   };
 }
 
+/**
+ * Could a total of an edition and kind with packed rows (packedCountingFiguresQuery) exceed 2^53 - 1? Packed rows
+ * are sums of figures above zero, so the values' absolute sum is that of the figures behind them, and no total is
+ * beyond it.
+ */
+function packedBeyondSafe(rows: readonly Record<string, unknown>[]): boolean {
+  const sums = new Map<string, bigint>();
+  const packed = new Set<string>();
+  for (const r of rows) {
+    const key = `${r.year}/${r.kind}`;
+    const value = BigInt(String(r.value));
+    sums.set(key, (sums.get(key) ?? 0n) + (value < 0n ? -value : value));
+    if (r.packed === true) packed.add(key);
+  }
+  return [...packed].some((key) => sums.get(key)! > BigInt(Number.MAX_SAFE_INTEGER));
+}
+
 async function compute(db: Db, edition: EditionRow, includePending: boolean, revision: number, withFigures: boolean): Promise<Summary> {
   const [figureRows, counts, years] = await Promise.all([
-    db.execute(withFigures ? figuresQuery(edition.year, includePending) : countingFiguresQuery(edition.year)),
+    db.execute(withFigures ? figuresQuery(edition.year, includePending) : packedCountingFiguresQuery(edition.year)),
     db.execute(countsQuery(edition.id, includePending)),
     db.execute(editionYearsQuery(edition.year)),
   ]);
-  const raw = rowsOf<Record<string, unknown>>(figureRows);
+  let raw = rowsOf<Record<string, unknown>>(figureRows);
+  // A packed sum beyond 2^53 - 1: counted from a row per figure, whose total the error then names (as it always did).
+  if (!withFigures && packedBeyondSafe(raw)) raw = rowsOf<Record<string, unknown>>(await db.execute(countingFiguresQuery(edition.year)));
   const figures = withFigures ? raw.map(sourcedFigure) : raw.map(countedFigure);
   const editionYears = rowsOf<{ year: number }>(years).map((r) => Number(r.year));
   const countRows = rowsOf<{ kind: string | null; activities: number; societies: number; countries: number }>(counts);
