@@ -157,6 +157,16 @@ export function packedCountingFiguresQuery(maxYear: number): SQL {
     order by f.year, min(f.activity_id), min(f.metric_id)`;
 }
 
+/**
+ * How many stored figures `figuresQuery` would read (its pending changes' figures aside): counted before it runs, so
+ * that a summary too large to list its figures is refused instead of loaded (Limits.summaryMaxFigures).
+ */
+export function figureCountQuery(maxYear: number, includePending: boolean): SQL {
+  const statuses = includePending ? sql`('APPROVED', 'SUBMITTED')` : sql`('APPROVED')`;
+  return sql`select count(*)::int as n from metrics m join activities a on a.id = m.activity_id join editions e on e.id = a.edition_id
+    where a.status in ${statuses} and e.year <= ${maxYear}`;
+}
+
 /** Every edition's year up to `maxYear` (to name the years a comparison skips). */
 export function editionYearsQuery(maxYear: number): SQL {
   return sql`select year from editions where year <= ${maxYear} order by year`;
