@@ -87,6 +87,7 @@ const env = z.object({
   HUB_REQUEST_TIMEOUT_MS: intSetting("HUB_REQUEST_TIMEOUT_MS", 100, 600_000, DEFAULT_LIMITS.requestTimeoutMs),
   HUB_SUMMARY_CACHE_ENTRIES: intSetting("HUB_SUMMARY_CACHE_ENTRIES", 1, 1_000_000, DEFAULT_LIMITS.summaryCacheEntries),
   HUB_SUMMARY_CACHE_PER_REQUEST: intSetting("HUB_SUMMARY_CACHE_PER_REQUEST", 0, 1_000_000, DEFAULT_LIMITS.summaryCachePerRequest),
+  HUB_SUMMARY_MAX_FIGURES: intSetting("HUB_SUMMARY_MAX_FIGURES", 1, 100_000_000, DEFAULT_LIMITS.summaryMaxFigures),
   HUB_INTROSPECTION: boolSetting("HUB_INTROSPECTION"),
   HUB_FIELD_SUGGESTIONS: boolSetting("HUB_FIELD_SUGGESTIONS"),
   // Reliability (README "Reliability: rate limits, overload and faults"). A limit of 0 turns that limit off.
@@ -279,6 +280,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: e.HUB_REQUEST_TIMEOUT_MS,
       summaryCacheEntries: e.HUB_SUMMARY_CACHE_ENTRIES,
       summaryCachePerRequest: e.HUB_SUMMARY_CACHE_PER_REQUEST,
+      summaryMaxFigures: e.HUB_SUMMARY_MAX_FIGURES,
     },
     introspection: e.HUB_INTROSPECTION ?? e.NODE_ENV !== "production",
     fieldSuggestions: e.HUB_FIELD_SUGGESTIONS ?? e.NODE_ENV !== "production",

@@ -88,3 +88,41 @@ describe("a bounded cache", () => {
     expect(again.data.summary.r4).toEqual([{ value: 5 }]);
   });
 });
+
+describe("a summary whose figures are too many to list", () => {
+  // Another app on hub `a`'s database, allowed 4 figures behind a listed summary; edition 2020 rests on 5.
+  let small: HubApp;
+  const ask = async (query: string) => {
+    const response = await small.apollo.executeOperation({ query }, { contextValue: small.context() });
+    const result = response.body.kind === "single" ? response.body.singleResult : {};
+    return { status: response.http.status, data: (result as any).data, errors: (result as any).errors };
+  };
+  beforeAll(async () => {
+    small = await buildApp({
+      database: a.database,
+      config: { corsOrigins: "*", production: false, limits: { summaryMaxFigures: 4 } },
+      logger: pino({ level: "silent" }),
+    });
+  });
+  afterAll(() => small.stop());
+
+  it("is refused with QUERY_TOO_COMPLEX, the limit and the count, before its figures are loaded", async () => {
+    for (const query of [
+      `{ summary(year: 2020) { totals { kind value figures { value } } } }`,
+      `{ summary(year: 2020) { bySociety(kind: MENTIONS) { value } } }`,
+    ]) {
+      const { status, data, errors } = await ask(query);
+      expect(data.summary).toBeNull();
+      expect(errors).toHaveLength(1);
+      expect(errors[0].extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "summaryFigures", max: 4, actual: 5 });
+      expect(errors[0].message).toContain("HUB_SUMMARY_MAX_FIGURES");
+      expect(status).toBe(400);
+    }
+  });
+
+  it("still answers its totals", async () => {
+    const { errors, data } = await ask(SUMMARY);
+    expect(errors).toBeUndefined();
+    expect(data.summary.totals.find((t: any) => t.kind === "MENTIONS").value).toBe(111);
+  });
+});

@@ -4,6 +4,7 @@
 // and its channels' sum, a named set of channels, campaign-wide figures of equal value and different precision,
 // figures staff marked the same as another society's, co-organisers, a figure without a source, earlier editions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import type { Viewer } from "../src/context.js";
 import type { Channel, MetricKind, MetricScope, Precision } from "../src/db/enums.js";
@@ -141,5 +142,54 @@ describe("a summary asked for its totals only", () => {
     const fragment = await hub.gql(`{ summary(year: 2062) { totals { kind value } byChannel(kind: VIEWS) { ...F } } } fragment F on ChannelTotal { channel figures { role value } }`);
     expect(fragment.errors).toBeUndefined();
     expect(fragment.data.summary.byChannel.every((r: any) => r.figures.length > 0)).toBe(true);
+  });
+});
+
+// The packing in SQL (summary.sql.ts, packedCountingFiguresQuery) against the rows per figure, on random editions made
+// to sit on its boundaries: many activities of a few channels (so that many share a packed group), small values (ties
+// between an all-channels figure and its channels' sum, zeros), every precision, derived and unsourced figures,
+// campaign-wide figures, named sets and a non-additive kind, in consecutive editions (comparisons and records).
+describe("random editions, totals only against the summary with figures", () => {
+  const PICK: Channel[] = ["TWITTER", "FACEBOOK", "YOUTUBE"];
+  const figureSet = fc.record({
+    kind: fc.constantFrom<MetricKind>("VIEWS", "VIEWS", "IMPRESSIONS", "COUNTRIES"),
+    whole: fc.oneof(fc.constant(null), fc.constant("all"), fc.constant("set")),
+    wholeValue: fc.integer({ min: 0, max: 7 }),
+    channels: fc.subarray(PICK),
+    values: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }),
+    precisions: fc.array(fc.constantFrom<Precision>("EXACT", "EXACT", "AT_LEAST", "ESTIMATE"), { minLength: 4, maxLength: 4 }),
+    campaign: fc.integer({ min: 0, max: 9 }),
+    derived: fc.integer({ min: 0, max: 9 }),
+    unsourced: fc.integer({ min: 0, max: 9 }),
+  });
+  const editions = fc.sample(fc.array(fc.array(figureSet, { minLength: 1, maxLength: 2 }), { minLength: 20, maxLength: 30 }), { seed: 2030, numRuns: 5 });
+
+  beforeAll(async () => {
+    const make = factories(hub.database);
+    const society = await make.society({ slug: "random-totals" });
+    for (const [e, activities] of editions.entries()) {
+      const edition = await make.edition(2080 + e);
+      for (const sets of activities) {
+        const a = await make.activity({ societyId: society.id, editionId: edition.id });
+        const kinds = new Set<string>();
+        for (const f of sets) {
+          if (kinds.has(f.kind)) continue;
+          kinds.add(f.kind);
+          const common = { activityId: a.id, kind: f.kind, scope: (f.campaign === 0 ? "CAMPAIGN" : "OWN") as MetricScope, derived: f.derived === 0, source: f.unsourced === 0 ? null : "a list" };
+          if (f.whole) {
+            const channels = f.whole === "set" ? (["TWITTER", "FACEBOOK"] as Channel[]) : null;
+            await make.metric({ ...common, channels, value: f.wholeValue, precision: f.precisions[3]! });
+          }
+          for (const [i, channel] of f.channels.entries()) await make.metric({ ...common, channel, value: f.values[i]!, precision: f.precisions[i]! });
+        }
+      }
+    }
+  }, 60_000);
+
+  it("gives the same totals, channel totals, changes and records for 5 random editions", async () => {
+    for (const e of editions.keys()) {
+      const { light, full } = await both(2080 + e);
+      expect(totals(light.data), `edition ${2080 + e}`).toEqual(totals(full.data));
+    }
   });
 });

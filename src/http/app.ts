@@ -134,7 +134,7 @@ export async function buildApp(options: AppOptions): Promise<HubApp> {
   // One cache per app, never per process: two apps on two databases must not answer each other's summaries.
   // One reader of the data revision for both caches: concurrent requests share its reads (src/db/revision.ts).
   const revisions = new RevisionReader(database.db);
-  const summaries = new SummaryCache(limits.summaryCacheEntries, limits.summaryCachePerRequest, revisions);
+  const summaries = new SummaryCache(limits.summaryCacheEntries, limits.summaryCachePerRequest, revisions, limits.summaryMaxFigures);
   const reliability: ReliabilitySettings = { ...NO_LIMITS, ...config.reliability };
   const databaseGuard = new DatabaseGuard(database, logger);
   const shedding = loadShedding({

@@ -20,6 +20,12 @@ export interface Limits {
   summaryCacheEntries: number;
   /** New cache entries one request may add; beyond that it computes without caching (it cannot flush the cache). */
   summaryCachePerRequest: number;
+  /**
+   * Figures a summary may load to list the figures behind its totals or rank societies (its edition's and the earlier
+   * editions'); beyond that such a summary is refused (QUERY_TOO_COMPLEX), its totals alone still answer. Without it a
+   * 1,000,000-figure edition asked for its figures ran the hub out of its heap (bench/RESULTS.md, "Fifth pass").
+   */
+  summaryMaxFigures: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -32,4 +38,5 @@ export const DEFAULT_LIMITS: Limits = {
   requestTimeoutMs: 10_000,
   summaryCacheEntries: 500,
   summaryCachePerRequest: 16,
+  summaryMaxFigures: 200_000,
 };

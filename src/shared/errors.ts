@@ -18,7 +18,8 @@ export const ERROR_CODES = {
   QUERY_TOO_DEEP: "The operation nests fields deeper than HUB_MAX_DEPTH allows.",
   TOO_MANY_ALIASES: "The operation has more aliases than HUB_MAX_ALIASES allows.",
   TOO_MANY_DIRECTIVES: "The operation has more directives than HUB_MAX_DIRECTIVES allows.",
-  QUERY_TOO_COMPLEX: "The operation's cost (lists multiplied by their page sizes) exceeds HUB_MAX_COST.",
+  QUERY_TOO_COMPLEX:
+    "The operation's cost (lists multiplied by their page sizes) exceeds HUB_MAX_COST, or a summary asked for the figures behind its totals rests on more than HUB_SUMMARY_MAX_FIGURES.",
   REQUEST_TIMEOUT: "The request ran out of its time budget (HUB_REQUEST_TIMEOUT_MS); its database work was cancelled.",
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,6 +5,7 @@
 import { LRUCache } from "lru-cache";
 import { HubError } from "../shared/errors.js";
 import type { RevisionReader } from "../db/revision.js";
+import { DEFAULT_LIMITS } from "../http/limits.config.js";
 
 interface Entry {
   revision: number;
@@ -19,6 +20,8 @@ export class SummaryCache {
     private readonly perRequest: number,
     /** The app's shared reader of the data revision (src/db/revision.ts); without it each request reads its own. */
     readonly revisions?: RevisionReader,
+    /** Figures a summary with the figures behind its totals may load (Limits.summaryMaxFigures). */
+    readonly maxFigures: number = DEFAULT_LIMITS.summaryMaxFigures,
   ) {
     this.entries = new LRUCache<string, Entry>({ max: maxEntries });
   }
@@ -28,7 +31,7 @@ export class SummaryCache {
   }
 
   forRequest(signal: AbortSignal): SummaryCacheScope {
-    return new SummaryCacheScope(this.entries, this.perRequest, signal, this.revisions);
+    return new SummaryCacheScope(this.entries, this.perRequest, signal, this.revisions, this.maxFigures);
   }
 }
 
@@ -44,6 +47,7 @@ export class SummaryCacheScope {
     private readonly perRequest: number,
     private readonly signal: AbortSignal,
     readonly revisions?: RevisionReader,
+    readonly maxFigures: number = DEFAULT_LIMITS.summaryMaxFigures,
   ) {}
 
   /** Is `key` cached at `revision` (in the app's cache or this request's own)? */

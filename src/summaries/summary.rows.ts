@@ -45,7 +45,8 @@ export interface FigureUse extends SourcedFigure {
 
 /**
  * What the totals (without the figures behind them) read of a figure. A summary asked without `figures` or rankings
- * is computed from these alone (summary.sql.ts, `countingFiguresQuery`), where `source` only says whether there is one.
+ * is computed from these alone (summary.sql.ts, `packedCountingFiguresQuery`: a row may stand for a group of parts of
+ * the common shape), where `source` only says whether there is one.
  */
 export type CountedFigure = Pick<SourcedFigure, "year" | "part" | "mask" | "kind" | "coverage" | "value" | "precision" | "scope" | "derived" | "source">;
 

@@ -8,11 +8,11 @@ import { rowsOf } from "../db/client.js";
 import type { Channel, MetricKind, MetricScope, Precision } from "../db/enums.js";
 import { dataRevision, editions, type EditionRow } from "../db/schema.js";
 import { assertCan } from "../auth/permissions.js";
-import { badInput } from "../shared/errors.js";
+import { badInput, HubError } from "../shared/errors.js";
 import { exactNumber, NON_ADDITIVE_KINDS, type Figure } from "./figures.js";
 import { coverageOfRow } from "../metrics/metric.coverage.js";
 import { maskOf } from "./counting.js";
-import { countingFiguresQuery, countsQuery, editionYearsQuery, figuresQuery } from "./summary.sql.js";
+import { countingFiguresQuery, countsQuery, editionYearsQuery, figureCountQuery, figuresQuery, packedCountingFiguresQuery } from "./summary.sql.js";
 import { rankingRows, summaryRows, type CountedFigure, type FigureUse, type SourcedFigure, type TotalRow } from "./summary.rows.js";
 
 export type { TotalRow } from "./summary.rows.js";
@@ -115,13 +115,49 @@ function countedFigure(r: Record<string, unknown>): CountedFigure {
   };
 }
 
-async function compute(db: Db, edition: EditionRow, includePending: boolean, revision: number, withFigures: boolean): Promise<Summary> {
+/**
+ * Could a total of an edition and kind with packed rows (packedCountingFiguresQuery) exceed 2^53 - 1? Packed rows
+ * are sums of figures above zero, so the values' absolute sum is that of the figures behind them, and no total is
+ * beyond it.
+ */
+function packedBeyondSafe(rows: readonly Record<string, unknown>[]): boolean {
+  const sums = new Map<string, bigint>();
+  const packed = new Set<string>();
+  for (const r of rows) {
+    const key = `${r.year}/${r.kind}`;
+    const value = BigInt(String(r.value));
+    sums.set(key, (sums.get(key) ?? 0n) + (value < 0n ? -value : value));
+    if (r.packed === true) packed.add(key);
+  }
+  return [...packed].some((key) => sums.get(key)! > BigInt(Number.MAX_SAFE_INTEGER));
+}
+
+/**
+ * Refuses a summary with the figures behind its totals when it would load more than `max` figures: a 1,000,000-figure
+ * edition held that way outgrew the production heap (1 GB) and took the whole hub down, whatever the time budget said
+ * (bench/RESULTS.md, "Fifth pass"). Its totals alone (packedCountingFiguresQuery) still answer.
+ */
+async function assertListable(db: Db, year: number, includePending: boolean, max: number): Promise<void> {
+  const [row] = rowsOf<{ n: number }>(await db.execute(figureCountQuery(year, includePending)));
+  const actual = Number(row?.n ?? 0);
+  if (actual <= max) return;
+  throw new HubError(
+    "QUERY_TOO_COMPLEX",
+    `The summary of ${year} rests on ${actual} figures, more than the ${max} (HUB_SUMMARY_MAX_FIGURES) whose figures can be listed or ranked in one answer; ask for its totals without \`figures\`, \`bySociety\` or \`byCountry\`.`,
+    { limit: "summaryFigures", max, actual, http: { status: 400 } },
+  );
+}
+
+async function compute(db: Db, edition: EditionRow, includePending: boolean, revision: number, withFigures: boolean, maxFigures: number): Promise<Summary> {
+  if (withFigures) await assertListable(db, edition.year, includePending, maxFigures);
   const [figureRows, counts, years] = await Promise.all([
-    db.execute(withFigures ? figuresQuery(edition.year, includePending) : countingFiguresQuery(edition.year)),
+    db.execute(withFigures ? figuresQuery(edition.year, includePending) : packedCountingFiguresQuery(edition.year)),
     db.execute(countsQuery(edition.id, includePending)),
     db.execute(editionYearsQuery(edition.year)),
   ]);
-  const raw = rowsOf<Record<string, unknown>>(figureRows);
+  let raw = rowsOf<Record<string, unknown>>(figureRows);
+  // A packed sum beyond 2^53 - 1: counted from a row per figure, whose total the error then names (as it always did).
+  if (!withFigures && packedBeyondSafe(raw)) raw = rowsOf<Record<string, unknown>>(await db.execute(countingFiguresQuery(edition.year)));
   const figures = withFigures ? raw.map(sourcedFigure) : raw.map(countedFigure);
   const editionYears = rowsOf<{ year: number }>(years).map((r) => Number(r.year));
   const countRows = rowsOf<{ kind: string | null; activities: number; societies: number; countries: number }>(counts);
@@ -162,7 +198,7 @@ export async function editionSummary(ctx: Context, year: number, includePending:
   const summary = await ctx.summaries.get(key, revision, async () => {
     const edition = await editionOf(ctx, year);
     // Computed on the primary too, so that what is cached under a revision is the data of that revision.
-    return edition ? compute(ctx.primary, edition, includePending, revision, full) : null;
+    return edition ? compute(ctx.primary, edition, includePending, revision, full, ctx.summaries.maxFigures) : null;
   });
   return summary;
 }

@@ -4,6 +4,7 @@
 // and tested by properties. Earlier editions' figures come along for the comparisons, which need only their values and
 // regions: their provenance (co-organisers, marks, source, note) is left out, which the bench's cold summary measures.
 import { sql, type SQL } from "drizzle-orm";
+import { NON_ADDITIVE } from "./counting.js";
 
 /**
  * The ground an OWN figure measures: the activity of the figure it was marked the same as, else its own; either way
@@ -101,6 +102,69 @@ export function countingFiguresQuery(maxYear: number): SQL {
     left join activities sa on sa.id = same.activity_id
     where a.status = 'APPROVED' and e.year <= ${maxYear}
     order by e.year, a.id, m.id`;
+}
+
+/**
+ * `countingFiguresQuery` with the common shape added up in PostgreSQL, so that a large edition ships thousands of rows
+ * instead of a row per figure (bench/RESULTS.md, "Fifth pass"). A part (an activity, or the activity its figures were
+ * marked the same as) of an additive kind is "packed" when its OWN figures are an all-channels figure at most and one
+ * figure per channel, no two on one channel, none of them zero or below, and its all-channels figure is not equal to
+ * its channels' sum (a tie is decided by the figures' order, which stays with the rules). Under the counting rules
+ * (counting.ts) such a part, for every set of channels the campaign-wide figures leave free, takes its all-channels
+ * figure when that set is everything and it is the larger side, else its figures on the free channels; and leaves the
+ * total incomplete exactly when its all-channels figure is not taken and the free channels it covers do not make up
+ * every channel. So all packed parts of one edition and kind that have the same channels, the same all-channels figure
+ * or none, and the same larger side, act as one part whose figures are their sums per channel (precision the least
+ * certain, derived if any is, sourced if all are): one row per such group and channel (`packed` true, a negative part
+ * that no activity has). Every other figure (campaign-wide ones, parts of other shapes, non-additive kinds) comes as a
+ * row of its own, as from `countingFiguresQuery` and in its order; a packed group's row sorts at its first figure.
+ * `source` is '+' for a sourced row of the edition summarised (the totals read only whether there is one). A packed
+ * sum may exceed 2^53 - 1; the caller then counts from `countingFiguresQuery` (summary.service.ts), so that the error
+ * names the same total. Marks are looked up only for marked figures (most are not), instead of joining every metric.
+ */
+export function packedCountingFiguresQuery(maxYear: number): SQL {
+  const bit = sql`(1 << (array_position((select enum_range(null::channel)), channel) - 1))`;
+  return sql`with figures as (
+      select e.year, a.id as activity_id, m.id as metric_id,
+        case when m.same_as_metric_id is null then coalesce(a.same_as_activity_id, a.id)
+          else (select coalesce(sa.same_as_activity_id, sa.id) from metrics same join activities sa on sa.id = same.activity_id
+            where same.id = m.same_as_metric_id) end as part,
+        m.kind, m.channel, m.channels, m.value, m.precision, m.scope, m.derived,
+        e.year = ${maxYear} and coalesce(m.source, '') <> '' as sourced
+      from activities a
+      join editions e on e.id = a.edition_id
+      join metrics m on m.activity_id = a.id
+      where a.status = 'APPROVED' and e.year <= ${maxYear}
+    ),
+    parts as (
+      select year, kind, part, count(*) filter (where channel is null) as alls, coalesce(bit_or(${bit}), 0) as channel_mask,
+        bool_and(channels is null and value > 0) and count(*) filter (where channel is null) <= 1
+          and coalesce(bit_or(${bit}), 0) = coalesce(sum(${bit}), 0)
+          and coalesce(sum(value) filter (where channel is null) <> coalesce(sum(value) filter (where channel is not null), 0), true) as packed,
+        coalesce(sum(value) filter (where channel is null) > coalesce(sum(value) filter (where channel is not null), 0), false) as takes_all
+      from figures
+      where scope = 'OWN' and kind::text not in (${sql.raw([...NON_ADDITIVE].map((k) => `'${k}'`).join(", "))})
+      group by year, kind, part
+    )
+    select f.year, case when p.packed then -(p.channel_mask * 4 + p.alls * 2 + p.takes_all::int) - 1 else min(f.part) end as part_activity_id,
+      f.kind::text as kind, f.channel::text as channel, f.channels::text[] as channels, sum(f.value)::text as value,
+      max(f.precision)::text as precision, f.scope::text as scope, bool_or(f.derived) as derived,
+      case when bool_and(f.sourced) then '+' end as source, coalesce(p.packed, false) as packed
+    from figures f
+    left join parts p on p.year = f.year and p.kind = f.kind and p.part = f.part and f.scope = 'OWN'
+    group by f.year, f.kind, f.scope, f.channel, f.channels, p.packed, p.channel_mask, p.alls, p.takes_all,
+      case when p.packed then null else f.metric_id end
+    order by f.year, min(f.activity_id), min(f.metric_id)`;
+}
+
+/**
+ * How many stored figures `figuresQuery` would read (its pending changes' figures aside): counted before it runs, so
+ * that a summary too large to list its figures is refused instead of loaded (Limits.summaryMaxFigures).
+ */
+export function figureCountQuery(maxYear: number, includePending: boolean): SQL {
+  const statuses = includePending ? sql`('APPROVED', 'SUBMITTED')` : sql`('APPROVED')`;
+  return sql`select count(*)::int as n from metrics m join activities a on a.id = m.activity_id join editions e on e.id = a.edition_id
+    where a.status in ${statuses} and e.year <= ${maxYear}`;
 }
 
 /** Every edition's year up to `maxYear` (to name the years a comparison skips). */
