@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { SuiteSequencer } from "./tests/support/sequencer.js";
 
 /**
  * Tests that do not depend on the engine behind DATABASE_URL (the schema, the entry points, the CLI and the data
@@ -29,6 +30,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The browser files first, then the longest first (tests/support/sequencer.ts).
+    sequence: { sequencer: SuiteSequencer },
     // vitest's default is one worker per core less one: a single worker on the 2-core machines this runs on, and the
     // suite ran strictly one file after another while most files wait on a child process, Chromium or a server.
     // Two workers keep both cores busy (measured: README, Tests).

@@ -1,0 +1,51 @@
+// The order the two workers take the test files in. vitest's own order puts one project's files after the other's
+// (engine-free, then pglite, by name) and, within a project, the longest first by the durations it cached on the last
+// run, or the largest file first where it has none (a fresh clone, as in .ci/run). The browser story then started
+// only after every engine-free file, a minute into the run, and ran alone at its end. Here the browser files go
+// first, whatever their project; then vitest's order, with the durations measured on a quiet run below standing in
+// for a missing cache. The pglite files stay together at the end: a worker that runs pglite files in one process
+// (isolate: false) is kept only while the next file in the queue is one of them as well.
+import path from "node:path";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/** Files that must start at once: the longest chains of dependent tests (Chromium). */
+const FIRST = ["tests/web-e2e.test.ts", "tests/web-e2e-pages.test.ts"];
+
+/**
+ * Seconds each slow file took on a quiet run (test time, `npx vitest run --reporter=json`, 30 November 2026): the
+ * order for a run without vitest's cache. Files not named take under 3 s and go after these, largest first.
+ */
+const MEASURED_S: Record<string, number> = {
+  "tests/entry-points.test.ts": 17,
+  "tests/server-config.test.ts": 13,
+  "tests/data-dir-lock.test.ts": 10,
+  "tests/seed-cli.test.ts": 10,
+  "tests/cli.test.ts": 7,
+  "tests/shutdown.test.ts": 7,
+  "tests/server.test.ts": 20,
+  "tests/reliability.test.ts": 11,
+  "tests/reports.test.ts": 9,
+  "tests/fuzz.test.ts": 8,
+  "tests/database-outage.test.ts": 7,
+  "tests/permissions.test.ts": 6,
+  "tests/summaries.test.ts": 6,
+  "tests/http.test.ts": 5,
+  "tests/limits.test.ts": 4,
+};
+
+export class SuiteSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const root = this.ctx.config.root;
+    const rel = (spec: TestSpecification) => path.relative(root, spec.moduleId).split(path.sep).join("/");
+    const first = (spec: TestSpecification) => {
+      const i = FIRST.indexOf(rel(spec));
+      return i < 0 ? FIRST.length : i;
+    };
+    const cached = (spec: TestSpecification) => this.ctx.cache.getFileTestResults(`${spec.project.name}:${rel(spec)}`)?.duration;
+    const estimate = (spec: TestSpecification) => cached(spec) ?? (MEASURED_S[rel(spec)] ?? 0) * 1000;
+    // A stable sort: vitest's order stands where these keys tie.
+    const project = (spec: TestSpecification) => sorted.findIndex((s) => s.project === spec.project);
+    return [...sorted].sort((a, b) => first(a) - first(b) || project(a) - project(b) || estimate(b) - estimate(a));
+  }
+}
