@@ -1,10 +1,8 @@
-// The order the two workers take the test files in. vitest's own order puts one project's files after the other's
-// (engine-free, then pglite, by name) and, within a project, the longest first by the durations it cached on the last
-// run, or the largest file first where it has none (a fresh clone, as in .ci/run). The browser story then started
-// only after every engine-free file, a minute into the run, and ran alone at its end. Here the browser files go
-// first, whatever their project; then vitest's order, with the durations measured on a quiet run below standing in
-// for a missing cache. The pglite files stay together at the end: a worker that runs pglite files in one process
-// (isolate: false) is kept only while the next file in the queue is one of them as well.
+// The order the two workers take the test files in: the browser files first (the longest chains of dependent tests),
+// then the longest first, by the durations vitest cached on the last run or, without them (a fresh clone, as in
+// .ci/run), by the durations measured on a quiet run below. vitest's own order is one project after the other and the
+// largest file first where it has no cache: the browser story (then one file in the second project) started a
+// minute into the run and ended it alone.
 import path from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
@@ -44,8 +42,7 @@ export class SuiteSequencer extends BaseSequencer {
     };
     const cached = (spec: TestSpecification) => this.ctx.cache.getFileTestResults(`${spec.project.name}:${rel(spec)}`)?.duration;
     const estimate = (spec: TestSpecification) => cached(spec) ?? (MEASURED_S[rel(spec)] ?? 0) * 1000;
-    // A stable sort: vitest's order stands where these keys tie.
-    const project = (spec: TestSpecification) => sorted.findIndex((s) => s.project === spec.project);
-    return [...sorted].sort((a, b) => first(a) - first(b) || project(a) - project(b) || estimate(b) - estimate(a));
+    // A stable sort: vitest's order (the largest file first) stands where these keys tie.
+    return [...sorted].sort((a, b) => first(a) - first(b) || estimate(b) - estimate(a));
   }
 }
