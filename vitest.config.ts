@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config";
+import { SuiteSequencer } from "./tests/support/sequencer.js";
 
 /**
  * Tests that do not depend on the engine behind DATABASE_URL (the schema, the entry points, the CLI and the data
  * directory lock on the embedded database): they run in the PGlite run only, not again when DATABASE_URL is set.
+ * (They get the migrated embedded database too, for the hubs and CLI runs that need one but do not test a first start.)
  */
 const ENGINE_FREE = [
   "tests/schema.test.ts",
@@ -29,6 +31,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The browser files first, then the longest first (tests/support/sequencer.ts).
+    sequence: { sequencer: SuiteSequencer },
     // vitest's default is one worker per core less one: a single worker on the 2-core machines this runs on, and the
     // suite ran strictly one file after another while most files wait on a child process, Chromium or a server.
     // Two workers keep both cores busy (measured: README, Tests).
@@ -39,27 +43,19 @@ export default defineConfig({
     // instead of 90 s (README, Tests). Semantics are the same; only V8's code generation differs.
     execArgv: ["--liftoff-only"],
     projects: [
-      ...(onPostgres
-        ? []
-        : [
-            {
-              extends: true as const,
-              // Gets the migrated embedded database too (made once per run, shared with the pglite project), for the
-              // hubs and CLI runs that need one but do not test a first start.
-              test: { name: "engine-free", include: ENGINE_FREE, globalSetup: ["tests/support/global-setup.ts"] },
-            },
-          ]),
       {
         extends: true as const,
         test: {
           name: onPostgres ? "postgres" : "pglite",
           include: ["tests/**/*.test.ts"],
-          exclude: ENGINE_FREE,
+          exclude: onPostgres ? ENGINE_FREE : [],
           // A worker runs its files one after another in one process, so the app's modules and its schema load once
           // per worker instead of once per file (the same six files: 64 s of CPU instead of 90 s). The files share no
           // state: each makes its own database (tests/support/db.ts), no test mocks a module or changes process.env,
-          // and no module keeps a cache without its database (STYLE). The engine-free files, which start processes
-          // and test module loading itself, keep a process each.
+          // and no module keeps a cache without its database (STYLE). The engine-free files ran in a project of their
+          // own with a process each; they start their processes and read their sources the same way in a shared
+          // one, and one project lets the two workers take the longest files first from all of them
+          // (tests/support/sequencer.ts) and keep their processes: a worker is reused only for a file of its project.
           isolate: false,
           // Migrates once per run; every test file clones the result (tests/support/db.ts).
           globalSetup: ["tests/support/global-setup.ts", "tests/support/web-setup.ts"],

@@ -3,16 +3,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import {
   acquireDataDirLock,
   DataDirLockedError,
   type DataDirLock,
   type LockHolder,
 } from "../src/db/data-dir-lock.js";
-import { killAll, repoRoot, spawnNode, waitForLine, type Proc } from "./support/processes.js";
+import { builtScript } from "./support/hub-build.js";
+import { killAll, spawnNode, waitForLine, type Proc } from "./support/processes.js";
 
-const moduleUrl = pathToFileURL(path.join(repoRoot, "src/db/data-dir-lock.ts")).href;
+// The children load the lock module compiled once per run (tests/support/hub-build.ts), as the spawned hubs do: the
+// same code the tests here import, without tsx's loader and esbuild in each of some twenty processes.
+const moduleUrl = pathToFileURL(builtScript(inject("hubBuild"), "src/db/data-dir-lock.ts")).href;
 const onLinux = fs.existsSync("/proc/self/stat");
 
 /**
@@ -75,7 +78,7 @@ function readHolder(dir: string): LockHolder {
 
 /** The child script (above) on `dir`, with a pipe to its stdin. */
 function startChild(dir: string, env: Record<string, string> = {}): Proc {
-  return spawnNode(["--import", "tsx", "--input-type=module", "-e", childScript], {
+  return spawnNode(["--input-type=module", "-e", childScript], {
     env: { ...process.env, LOCK_MODULE_URL: moduleUrl, LOCK_DIR: dir, ...env },
     stdin: true,
   });

@@ -3,9 +3,12 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
+import { ensureStaffKey } from "../../src/auth/api-key.service.js";
+import { seedDatabase } from "../../src/seeds/seed.js";
 import { fromRoot } from "../../src/shared/project-root.js";
+import { startTestHub, type TestHub } from "./hub.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const SCREENSHOTS = fromRoot(".tmp", "screenshots");
@@ -80,4 +83,61 @@ export async function overflowing(page: Page): Promise<string[]> {
     .filter((e) => !e.closest(".table-scroll"))
     .slice(0, 8)
     .map((e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : "") + " " + Math.round(e.getBoundingClientRect().right))`)) as string[];
+}
+
+/** A hub on the seeded data with Chromium beside it, a staff key and a DVTA partner key: one per browser test file. */
+export interface WebStory {
+  hub: TestHub;
+  browser: Browser;
+  base: string;
+  staffKey: string;
+  partnerKey: string;
+  /** A page in a context of its own (no shared session storage), closed by `close`. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startWebStory(): Promise<WebStory> {
+  // Chromium starts while the hub's database is cloned and seeded (both take seconds).
+  const launching = launchChromium();
+  launching.catch(() => {}); // awaited below; not an unhandled rejection while the hub starts
+  const hub = await startTestHub();
+  let browser: Browser | undefined;
+  try {
+    await seedDatabase(hub.database.db);
+    const staffKey = (await ensureStaffKey(hub.database, undefined)).created!;
+    const issued = await hub.post(
+      `mutation { issueApiKey(input: { role: PARTNER, societySlug: "dvta", label: "DVTA web team" }) { secret } }`,
+      {},
+      staffKey,
+    );
+    const partnerKey: string = issued.body.data.issueApiKey.secret;
+    const base = await hub.url();
+    browser = await launching;
+    const contexts: BrowserContext[] = [];
+    const b = browser;
+    return {
+      hub,
+      browser,
+      base,
+      staffKey,
+      partnerKey,
+      async newPage(viewport = { width: 1280, height: 900 }) {
+        const context = await b.newContext({ viewport, acceptDownloads: true });
+        contexts.push(context);
+        const page = await context.newPage();
+        page.setDefaultTimeout(20_000);
+        return page;
+      },
+      async close() {
+        for (const c of contexts) await c.close().catch(() => {});
+        await b.close();
+        await hub.close();
+      },
+    };
+  } catch (err) {
+    await (browser ?? (await launching.catch(() => undefined)))?.close();
+    await hub.close();
+    throw err;
+  }
 }

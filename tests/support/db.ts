@@ -1,5 +1,6 @@
-// A fresh, migrated database for one test file: a PGlite clone of the migrated dump, or a new PostgreSQL database
-// made from the migrated template. Closing it drops it.
+// A fresh, migrated database for one test file: on PGlite the migrated dump, in an instance of this worker emptied
+// back to it or a new clone of it; on PostgreSQL a new database made from the migrated template. Closing it drops it
+// (PostgreSQL) or hands the instance back to the worker (PGlite).
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -12,10 +13,7 @@ import { DATABASE_URL, urlForDatabase } from "./env.js";
 
 export async function openTestDatabase(): Promise<Database> {
   const template = inject("migratedTemplate");
-  if (!DATABASE_URL) {
-    const pg = await PGlite.create(pgliteOptions({ loadDataDir: new Blob([fs.readFileSync(template)]) }));
-    return wrapPglite(pg);
-  }
+  if (!DATABASE_URL) return wrapPglite(await leasePglite(template));
   const name = `hub_test_${process.ppid}_${randomBytes(6).toString("hex")}`;
   const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
   // Copying a template fails while another session is connected to it; the template has none, but two copies
@@ -55,4 +53,77 @@ export async function fillWithMigratedDatabase(dataDir: string): Promise<void> {
     pgliteOptions({ loadDataDir: new Blob([fs.readFileSync(inject("migratedTemplate"))]) }),
   );
   await pg.close();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// PGlite instances reused by the files of one worker
+//
+// Booting PGlite from the dump cost about a second of CPU and 2-3 s of wall time per test file, and a few hundred MB
+// that the next file's boot faulted in again. A worker of the pglite project runs its files one after another in one
+// process (isolate: false), so an instance a file has closed is kept and, for the next file, emptied back to the
+// migrated state: every table of the hub's schema truncated with its identity sequences restarted, and the rows the
+// migrations themselves wrote (data_revision's one row) put back. What the next file sees is what a fresh clone holds;
+// the schema, functions and triggers are the migrations' own, untouched (no test changes them on PGlite). The file
+// that had it keeps a closed handle: every call on it fails as on a closed PGlite.
+
+/** Instances kept per worker: most files hold one database at a time, a few two. */
+const MAX_IDLE = 2;
+const idle: Pooled[] = [];
+
+interface Pooled {
+  pg: PGlite;
+  /** `truncate ...` of every table, and an insert for each table the migrated database has rows in. */
+  reset: { sql: string; params?: unknown[] }[];
+}
+
+async function leasePglite(template: string): Promise<PGlite> {
+  let pooled = idle.pop();
+  if (pooled) {
+    try {
+      for (const step of pooled.reset) await pooled.pg.query(step.sql, step.params);
+    } catch {
+      await pooled.pg.close().catch(() => {});
+      pooled = undefined;
+    }
+  }
+  if (!pooled) {
+    const pg = await PGlite.create(pgliteOptions({ loadDataDir: new Blob([fs.readFileSync(template)]) }));
+    pooled = { pg, reset: await resetSteps(pg) };
+  }
+  return lease(pooled);
+}
+
+/** Read from a fresh clone: how to bring an instance back to it. */
+async function resetSteps(pg: PGlite): Promise<Pooled["reset"]> {
+  const tables = (await pg.query<{ name: string }>(`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'public' order by 1`)).rows.map((r) => r.name);
+  const steps: Pooled["reset"] = [{ sql: `truncate ${tables.join(", ")} restart identity cascade` }];
+  for (const table of tables) {
+    const { rows } = await pg.query<{ rows: unknown[] | null }>(`select json_agg(t) as rows from ${table} t`);
+    if (rows[0]?.rows) {
+      steps.push({ sql: `insert into ${table} overriding system value select * from json_populate_recordset(null::${table}, $1)`, params: [JSON.stringify(rows[0].rows)] });
+    }
+  }
+  return steps;
+}
+
+/** The instance for one file: `close()` hands it back to the worker and leaves this handle closed. */
+function lease(pooled: Pooled): PGlite {
+  let released = false;
+  const pg = pooled.pg;
+  return new Proxy(pg, {
+    get(target, prop) {
+      if (prop === "closed") return released || target.closed;
+      if (prop === "close") {
+        return async () => {
+          if (released) return;
+          released = true;
+          if (idle.length < MAX_IDLE && !target.closed) idle.push(pooled);
+          else await target.close();
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => (released ? Promise.reject(new Error("PGlite is closed")) : (value as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
 }

@@ -10,17 +10,23 @@ import { wrapPglite } from "../../src/db/pglite.js";
 import { migrateDatabase, migratePostgresUrl } from "../../src/db/migrate.js";
 import { DATABASE_URL, urlForDatabase } from "./env.js";
 import { buildHubForTests } from "./hub-build.js";
+import { startWebBuild } from "./web-setup.js";
 
 export default async function setup(project: TestProject) {
-  // One build per run, shared by both projects like the dump below (the first project to ask makes it).
+  // One build per run, shared by both projects like the dump below (the first project to ask makes it). The build,
+  // the template database and the web site (tests/support/web-setup.ts) are made at the same time: the build is a
+  // child process, the web build runs mostly in Vite's native threads, the template in this one.
   const builds = globalThis as { [HUB_BUILD]?: ReturnType<typeof buildHubForTests> };
   const firstBuild = builds[HUB_BUILD] === undefined;
   builds[HUB_BUILD] ??= buildHubForTests();
-  project.provide("hubBuild", builds[HUB_BUILD].dir);
+  builds[HUB_BUILD].catch(() => {}); // awaited below, after the database: not an unhandled rejection meanwhile
+  startWebBuild();
   const teardown = await setupDatabase(project);
+  const build = await builds[HUB_BUILD];
+  project.provide("hubBuild", build.dir);
   return async () => {
     await teardown?.();
-    if (firstBuild) builds[HUB_BUILD]!.remove();
+    if (firstBuild) build.remove();
   };
 }
 

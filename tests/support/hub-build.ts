@@ -5,19 +5,25 @@
 // type-checked the same sources just before, and a type error there fails the run anyway. The folder lies inside the
 // repository (so that node_modules and the project root are found from it) and is named after the run, so that two
 // runs at once (PGlite and PostgreSQL) do not write into each other's.
-import { execFileSync } from "node:child_process";
+// It runs as a child process without blocking the global set-up, which meanwhile migrates the template database and
+// builds the web site (tests/support/global-setup.ts).
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { fromRoot } from "../../src/shared/project-root.js";
 
-export function buildHubForTests(): { dir: string; remove(): void } {
+export async function buildHubForTests(): Promise<{ dir: string; remove(): void }> {
   const dir = fromRoot(".tmp", `test-build-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
   const tsc = fromRoot("node_modules", "typescript7", "bin", "tsc");
-  execFileSync(process.execPath, [tsc, "-p", fromRoot("tsconfig.build.json"), "--outDir", dir, "--noCheck", "--sourceMap", "false"], {
-    cwd: fromRoot(),
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const { stdout, stderr } = await promisify(execFile)(
+    process.execPath,
+    [tsc, "-p", fromRoot("tsconfig.build.json"), "--outDir", dir, "--noCheck", "--sourceMap", "false"],
+    { cwd: fromRoot() },
+  );
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
