@@ -58,7 +58,9 @@ export function envWith(settings: Record<string, string | undefined>): NodeJS.Pr
 
 /** Runs `node <script compiled>` in the repository (tests/entry-points.test.ts runs the entry points through tsx). */
 export function run(script: string, settings: Record<string, string | undefined>): Proc {
-  return spawnNode([builtScript(inject("hubBuild"), script)], { env: envWith(settings) });
+  // --liftoff-only as in the test workers and `npm run hub` (vitest.config.ts says why): most of these hubs boot PGlite
+  // once and stop, and V8's optimising compiler would spend more on its WebAssembly than the run gives back.
+  return spawnNode(["--liftoff-only", builtScript(inject("hubBuild"), script)], { env: envWith(settings) });
 }
 
 /** The JSON log lines a hub printed on stdout. */
