@@ -278,12 +278,16 @@ async function main() {
           try {
             if (target === "hub") {
               const d = await gql(port, hubQ.updateSociety, { input: { id: renameHubId, name } }, staff);
-              if (d.updateSociety.userErrors.length) failures++;
+              if (d.updateSociety.userErrors.length) {
+                failures++;
+                log(`mix: a rename was refused: ${JSON.stringify(d.updateSociety.userErrors)}`);
+              }
             } else {
               await gql(PORTS.pgl, pglQ.updateSociety, { input: { id: renamePglId, societyPatch: { name } } });
             }
-          } catch {
+          } catch (err) {
             failures++;
+            log(`mix: a rename on ${target} failed: ${String(err?.message ?? err).slice(0, 300)}`);
           }
           await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (Date.now() - t))));
         }
