@@ -118,12 +118,18 @@ export class DatabaseGuard {
   /** For /readyz: false at once while down; otherwise a ping bounded by `pingTimeoutMs`. */
   async ready(): Promise<boolean> {
     if (this.down) return false;
-    try {
-      await this.ping();
-      return true;
-    } catch (err) {
-      if (!this.report(err)) this.logger.warn({ err }, "readiness check failed");
-      return false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.ping();
+        return true;
+      } catch (err) {
+        // After a restart of the database, each pooled connection hands out its stale session-ended error once: as in
+        // verify(), that says nothing about now, so ask again (a 503 here would take a healthy replica out of a load
+        // balancer; tests/database-outage.test.ts once saw it right after recovering).
+        if (endedOneSession(err) && attempt + 1 < VERIFY_ATTEMPTS) continue;
+        if (!this.report(err)) this.logger.warn({ err }, "readiness check failed");
+        return false;
+      }
     }
   }
 
