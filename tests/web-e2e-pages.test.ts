@@ -2,30 +2,16 @@
 // what needs no review first — a visitor reads 2020, the history and a society; a partner enters an event by form
 // and by CSV; GraphiQL. The review story (partner, CSV, staff, new totals) is tests/web-e2e.test.ts, on a hub of its
 // own. Every page is scanned with axe-core and photographed into .tmp/screenshots.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, fitsViewport, overflowing, screenshot, startWebStory, type WebStory } from "./support/browser.js";
-import type { TestHub } from "./support/hub.js";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, fitsViewport, overflowing, screenshot, webStoryForThisFile } from "./support/browser.js";
 
-let story: WebStory;
-let hub: TestHub;
-let base: string;
-let staffKey: string;
-let partnerKey: string;
+const story = webStoryForThisFile();
 const newPage = (viewport?: { width: number; height: number }) => story.newPage(viewport);
-
-beforeAll(async () => {
-  story = await startWebStory();
-  ({ hub, base, staffKey, partnerKey } = story);
-}, 120_000);
-
-afterAll(async () => {
-  await story?.close();
-});
 
 describe("the IDoR web site in Chromium: a visitor's pages, a partner's events, GraphiQL", { timeout: 240_000 }, () => {
   it("shows a visitor IDoR 2020 with ESR's figures in words, within a second", async () => {
     const page = await newPage();
-    await page.goto(`${base}/editions/2020`);
+    await page.goto(`${story.base}/editions/2020`);
     const figures = page.getByTestId("headline-figures");
     await figures.waitFor();
     const shownAfterMs = (await page.evaluate("performance.now()")) as number;
@@ -42,7 +28,7 @@ describe("the IDoR web site in Chromium: a visitor's pages, a partner's events, 
     await expectAccessible(page, "the edition page");
 
     const phone = await newPage({ width: 390, height: 844 });
-    await phone.goto(`${base}/editions/2020`);
+    await phone.goto(`${story.base}/editions/2020`);
     await phone.getByTestId("headline-figures").waitFor();
     expect(await fitsViewport(phone)).toBe(true);
     await screenshot(phone, "02-visitor-edition-2020-phone");
@@ -50,7 +36,7 @@ describe("the IDoR web site in Chromium: a visitor's pages, a partner's events, 
 
   it("shows the history, the societies and a society's page, accessibly", async () => {
     const page = await newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${story.base}/`);
     await page.getByRole("link", { name: /IDoR 2020/ }).waitFor();
     await expectAccessible(page, "the home page");
     await page.getByRole("link", { name: "History", exact: true }).click();
@@ -63,14 +49,14 @@ describe("the IDoR web site in Chromium: a visitor's pages, a partner's events, 
     await page.getByRole("heading", { name: "IDoR 2020", exact: true }).waitFor();
     await screenshot(page, "04-visitor-society-esr");
     await expectAccessible(page, "a society's page");
-    await page.goto(`${base}/editions/1999`);
+    await page.goto(`${story.base}/editions/1999`);
     await page.getByText("The hub has no edition of 1999").waitFor();
   });
 
   it("lets a partner enter an event in the form (an error next to its end first) and by CSV, in the event's time zone", async () => {
     const page = await newPage();
-    await page.goto(`${base}/partner`);
-    await page.evaluate(`sessionStorage.setItem("idor-hub.api-key", ${JSON.stringify(partnerKey)})`);
+    await page.goto(`${story.base}/partner`);
+    await page.evaluate(`sessionStorage.setItem("idor-hub.api-key", ${JSON.stringify(story.partnerKey)})`);
     await page.reload();
     const form = page.locator("section", { has: page.locator("#submit-heading") });
     await form.getByLabel("Edition", { exact: true }).selectOption("2020");
@@ -106,10 +92,10 @@ describe("the IDoR web site in Chromium: a visitor's pages, a partner's events, 
     await page.getByTestId("csv-result").getByText("1 of 2 rows submitted").waitFor();
     expect(await page.locator(".row-errors tbody tr").first().textContent()).toMatch(/^3Open day on Mars.*event_timeZone/);
 
-    const res = await hub.post(
+    const res = await story.hub.post(
       `{ activities(filter: { societySlug: "dvta", awaitingReview: true }, first: 5) { edges { node { title startsOn endsOn event { startsAt endsAt timeZone venue city countryCode online joinUrl } } } } }`,
       {},
-      partnerKey,
+      story.partnerKey,
     );
     const byTitle = new Map(res.body.data.activities.edges.map((e: { node: { title: string } }) => [e.node.title, e.node]));
     expect(byTitle.get("DVTA open evening: what an MRI scan feels like")).toEqual({
@@ -131,8 +117,8 @@ describe("the IDoR web site in Chromium: a visitor's pages, a partner's events, 
     await edit.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("“DVTA and JSRT webinar” was updated (submitted).").waitFor();
     const phone = await newPage({ width: 390, height: 844 });
-    await phone.goto(`${base}/partner`);
-    await phone.evaluate(`sessionStorage.setItem("idor-hub.api-key", ${JSON.stringify(partnerKey)})`);
+    await phone.goto(`${story.base}/partner`);
+    await phone.evaluate(`sessionStorage.setItem("idor-hub.api-key", ${JSON.stringify(story.partnerKey)})`);
     await phone.reload();
     await phone.getByRole("button", { name: "Edit DVTA and JSRT webinar" }).click();
     await phone.locator("section", { has: phone.locator("#edit-heading") }).getByLabel("Ends").waitFor();
@@ -144,10 +130,10 @@ describe("the IDoR web site in Chromium: a visitor's pages, a partner's events, 
     const page = await newPage();
     const external: string[] = [];
     page.on("request", (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith("data:")) external.push(r.url());
+      if (!r.url().startsWith(story.base) && !r.url().startsWith("data:")) external.push(r.url());
     });
-    await page.goto(`${base}/graphql`);
-    await page.getByLabel("API key").fill(staffKey);
+    await page.goto(`${story.base}/graphql`);
+    await page.getByLabel("API key").fill(story.staffKey);
     await page.locator(".graphiql-query-editor .CodeMirror").waitFor();
     await page.locator(".graphiql-execute-button").click();
     await expect.poll(() => page.locator(".result-window").textContent(), { timeout: 30_000 }).toContain("4400000");

@@ -4,25 +4,11 @@
 // nothing from them (the visitor's pages, events, GraphiQL) are tests/web-e2e-pages.test.ts, on a hub of their own,
 // so that the two workers run both at once. Every page is scanned with axe-core and photographed into
 // .tmp/screenshots.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, SCREENSHOTS, screenshot, startWebStory, type WebStory } from "./support/browser.js";
-import type { TestHub } from "./support/hub.js";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, SCREENSHOTS, screenshot, webStoryForThisFile } from "./support/browser.js";
 
-let story: WebStory;
-let hub: TestHub;
-let base: string;
-let staffKey: string;
-let partnerKey: string;
+const story = webStoryForThisFile();
 const newPage = (viewport?: { width: number; height: number }) => story.newPage(viewport);
-
-beforeAll(async () => {
-  story = await startWebStory();
-  ({ hub, base, staffKey, partnerKey } = story);
-}, 120_000);
-
-afterAll(async () => {
-  await story?.close();
-});
 
 /** 50 rows of DVTA videos for IDoR 2020, 1,000 YouTube views each; line 18 names an edition that does not exist and
  * line 34 has a URL that is not one: the hub refuses those two, the other 48 go in. */
@@ -39,10 +25,10 @@ function csvOf50(): string {
 
 /** The webinar's figures as the hub has them, read through the API. */
 async function webinarFigures(): Promise<string[]> {
-  const res = await hub.post(
+  const res = await story.hub.post(
     `{ activities(filter: { societySlug: "dvta", kind: WEBINAR }, first: 5) { edges { node { title metrics { kind channel value } } } } }`,
     {},
-    partnerKey,
+    story.partnerKey,
   );
   const node = res.body.data.activities.edges.map((e: { node: { title: string } }) => e.node).find((n: { title: string }) => n.title.startsWith("DVTA webinar"));
   return node.metrics.map((m: { kind: string; channel: string | null; value: number }) => `${m.kind} ${m.channel ?? "all"} ${m.value}`);
@@ -51,9 +37,9 @@ async function webinarFigures(): Promise<string[]> {
 describe("the IDoR web site in Chromium: a partner's submissions through staff review to the visitor", { timeout: 240_000 }, () => {
   it("lets a partner sign in and submit: a field error first, then the activity waits for review", async () => {
     const page = await newPage();
-    await page.goto(`${base}/partner`);
+    await page.goto(`${story.base}/partner`);
     await expectAccessible(page, "the sign-in page");
-    await page.getByLabel("API key").fill(partnerKey);
+    await page.getByLabel("API key").fill(story.partnerKey);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "Partner portal · DVTA" }).waitFor();
     expect(await page.evaluate("sessionStorage.length")).toBe(1);
@@ -115,8 +101,8 @@ describe("the IDoR web site in Chromium: a partner's submissions through staff r
 
   it("lets a partner upload 50 activities by CSV: two rows refused with their reasons, 48 pending", async () => {
     const page = await newPage();
-    await page.goto(`${base}/partner`);
-    await page.evaluate(`sessionStorage.setItem("idor-hub.api-key", ${JSON.stringify(partnerKey)})`);
+    await page.goto(`${story.base}/partner`);
+    await page.evaluate(`sessionStorage.setItem("idor-hub.api-key", ${JSON.stringify(story.partnerKey)})`);
     await page.reload();
     await page.getByLabel("CSV file").setInputFiles({ name: "dvta-videos.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf50()) });
     const result = page.getByTestId("csv-result");
@@ -134,15 +120,15 @@ describe("the IDoR web site in Chromium: a partner's submissions through staff r
     // The same file again writes nothing new: every row keeps its idempotency key.
     await page.getByLabel("CSV file").setInputFiles({ name: "dvta-videos.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf50()) });
     await result.getByText("48 of 50 rows submitted").waitFor();
-    const count = await hub.post(`{ activities(filter: { societySlug: "dvta", awaitingReview: true }) { totalCount } }`, {}, partnerKey);
+    const count = await story.hub.post(`{ activities(filter: { societySlug: "dvta", awaitingReview: true }) { totalCount } }`, {}, story.partnerKey);
     expect(count.body.data.activities.totalCount).toBe(49);
   });
 
   it("lets staff review the queue with a before/after table, approve, and manage keys, the log and reports", { timeout: 420_000 }, async () => {
     const page = await newPage();
     page.on("dialog", (d) => void d.accept());
-    await page.goto(`${base}/staff`);
-    await page.getByLabel("API key").fill(staffKey);
+    await page.goto(`${story.base}/staff`);
+    await page.getByLabel("API key").fill(story.staffKey);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByTestId("queue-count").getByText("49 waiting; 1–25 shown (page 1).").waitFor();
     await screenshot(page, "07-staff-review-queue");
@@ -184,7 +170,7 @@ describe("the IDoR web site in Chromium: a partner's submissions through staff r
     await expectAccessible(page, "the API keys page");
     await page.getByRole("button", { name: `Revoke ${prefix} (SoR web team)` }).click();
     await page.getByText(`Revoked ${prefix}.`).waitFor();
-    expect((await hub.post("{ viewer { role } }", {}, secret!)).status).toBe(401);
+    expect((await story.hub.post("{ viewer { role } }", {}, secret!)).status).toBe(401);
 
     await page.getByRole("link", { name: "Audit log" }).click();
     await page.getByTestId("audit-log").getByText("apiKey.revoke").first().waitFor();
@@ -202,7 +188,7 @@ describe("the IDoR web site in Chromium: a partner's submissions through staff r
 
   it("shows the visitor the new totals and the new society in the 2020 chart", async () => {
     const page = await newPage();
-    await page.goto(`${base}/editions/2020`);
+    await page.goto(`${story.base}/editions/2020`);
     const figures = page.getByTestId("headline-figures");
     await expect.poll(() => figures.textContent()).toContain("48,650 views");
     expect(await figures.textContent()).toContain("more than 4.4 million impressions");

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { ensureStaffKey } from "../../src/auth/api-key.service.js";
 import { seedDatabase } from "../../src/seeds/seed.js";
 import { fromRoot } from "../../src/shared/project-root.js";
@@ -140,4 +140,24 @@ export async function startWebStory(): Promise<WebStory> {
     await hub.close();
     throw err;
   }
+}
+
+/**
+ * The story of the test file that calls this: started before its tests (beforeAll) and closed after them (afterAll).
+ * The object answers only once started, so read its fields inside tests and hooks, not at the top of the file.
+ */
+export function webStoryForThisFile(): WebStory {
+  let story: WebStory | undefined;
+  beforeAll(async () => {
+    story = await startWebStory();
+  }, 120_000);
+  afterAll(async () => {
+    await story?.close();
+  });
+  return new Proxy({} as WebStory, {
+    get(_target, prop) {
+      if (!story) throw new Error("the web story starts in beforeAll: read it inside a test");
+      return Reflect.get(story, prop);
+    },
+  });
 }
