@@ -96,17 +96,11 @@ export class DatabaseGuard {
   private verify(err: unknown): void {
     if (this.down || this.stopped || this.verifying) return;
     this.verifying = (async () => {
-      for (let attempt = 0; attempt < VERIFY_ATTEMPTS; attempt++) {
-        try {
-          await this.ping();
-          return; // it answers: that session's error was its own (or stale)
-        } catch (pingErr) {
-          if (endedOneSession(pingErr)) continue; // another connection handing out its stale error
-          if (isDatabaseUnavailable(pingErr)) this.open(pingErr);
-          return; // a slow ping (PING_TIMEOUT) is not "down": /readyz reports slowness, requests go on
-        }
-      }
-      this.open(err);
+      const pingErr = await this.pingPastStaleSessions();
+      if (pingErr === null) return; // it answers: that session's error was its own (or stale)
+      if (endedOneSession(pingErr)) this.open(err); // every attempt met a session that had ended
+      else if (isDatabaseUnavailable(pingErr)) this.open(pingErr);
+      // else a slow ping (PING_TIMEOUT) is not "down": /readyz reports slowness, requests go on
     })().finally(() => (this.verifying = null));
   }
 
@@ -118,19 +112,30 @@ export class DatabaseGuard {
   /** For /readyz: false at once while down; otherwise a ping bounded by `pingTimeoutMs`. */
   async ready(): Promise<boolean> {
     if (this.down) return false;
-    for (let attempt = 0; ; attempt++) {
+    // Past stale session-ended errors, as verify(): a 503 for one of them would take a healthy replica out of a load
+    // balancer (tests/database-outage.test.ts once saw it right after the database came back).
+    const err = await this.pingPastStaleSessions();
+    if (err === null) return true;
+    if (!this.report(err)) this.logger.warn({ err }, "readiness check failed");
+    return false;
+  }
+
+  /**
+   * Pings, and asks again while the answer is a stale session-ended error (each pooled connection that was open when
+   * the server went away hands out one): null when the database answers, else the last error.
+   */
+  private async pingPastStaleSessions(): Promise<unknown> {
+    let last: unknown = null;
+    for (let attempt = 0; attempt < VERIFY_ATTEMPTS; attempt++) {
       try {
         await this.ping();
-        return true;
+        return null;
       } catch (err) {
-        // After a restart of the database, each pooled connection hands out its stale session-ended error once: as in
-        // verify(), that says nothing about now, so ask again (a 503 here would take a healthy replica out of a load
-        // balancer; tests/database-outage.test.ts once saw it right after recovering).
-        if (endedOneSession(err) && attempt + 1 < VERIFY_ATTEMPTS) continue;
-        if (!this.report(err)) this.logger.warn({ err }, "readiness check failed");
-        return false;
+        if (!endedOneSession(err)) return err;
+        last = err;
       }
     }
+    return last;
   }
 
   stop(): void {
