@@ -1,17 +1,16 @@
 // The entry that listens: reads the configuration, opens and migrates the database (seeding an empty one), serves
 // HTTP, and shuts down gracefully on SIGTERM/SIGINT (in-flight requests finish, the database closes, the lock is freed).
+// Only what the configuration and the port need is imported up front; the rest of the hub (the database, the schema,
+// Apollo, the seed) loads once both are known to be good, below. A bad setting or a busy port is said in ~0.1 s of
+// start-up instead of after loading every module (~1.2 s from the build, ~2.5 s through tsx).
 import "./metadata.js"; // first: see src/metadata.ts
 import http from "node:http";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { isEmpty, type Database } from "./db/client.js";
+import type { Database } from "./db/client.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
-import { describeDatabase, openConfiguredDatabase } from "./db/open.js";
-import { buildApp } from "./http/app.js";
 import { createLogger } from "./logger.js";
-import { seedDatabase } from "./seeds/seed.js";
-import { openReadReplicas } from "./db/replicas.js";
-import { ensureStaffKey, writeStaffKeyFile } from "./auth/api-key.service.js";
 import { explainOpenError, startingHandler } from "./http/starting.js";
+import { listen, listenFailure } from "./shared/listen.js";
 
 let config: Config;
 try {
@@ -33,16 +32,21 @@ const started = Date.now();
 // staff key for a hub that never served. Until the app is ready the port answers 503 (and /healthz "starting").
 const httpServer = http.createServer(startingHandler);
 try {
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(config.port, config.host, () => resolve());
-  });
+  await listen(httpServer, config.port, config.host);
 } catch (err) {
-  const code = (err as { code?: string }).code;
-  const why = code === "EADDRINUSE" ? "the port is already in use" : code === "EACCES" ? "permission denied" : String((err as Error).message);
-  console.error(`Cannot listen on ${config.host}:${config.port}: ${why}. Set PORT (and HOST) to a free address.`);
+  console.error(`Cannot listen on ${config.host}:${config.port}: ${listenFailure(err)}. Set PORT (and HOST) to a free address.`);
   process.exit(1);
 }
+
+const [{ isEmpty }, { describeDatabase, openConfiguredDatabase }, { buildApp }, { seedDatabase }, { openReadReplicas }, { ensureStaffKey, writeStaffKeyFile }] =
+  await Promise.all([
+    import("./db/client.js"),
+    import("./db/open.js"),
+    import("./http/app.js"),
+    import("./seeds/seed.js"),
+    import("./db/replicas.js"),
+    import("./auth/api-key.service.js"),
+  ]);
 
 let database: Database;
 try {

@@ -10,6 +10,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
+import { listen } from "../shared/listen.js";
 import type { SubgraphDefinition } from "./supergraph.js";
 
 /** What the gateway keeps of the incoming request for its subgraph calls. */
@@ -36,25 +37,21 @@ export interface RunningGateway {
 }
 
 /**
- * Starts the gateway on host:port (0 picks a free port) for the supergraph SDL; `subgraphs` says which subgraph is
- * the hub (the only one that receives Authorization). Subgraph URLs come from the supergraph SDL.
+ * Starts the gateway on host:port (0 picks a free port), or on `httpServer` when the caller has claimed its port
+ * already (the CLI does, before loading Apollo), for the supergraph SDL; `subgraphs` says which subgraph is the hub
+ * (the only one that receives Authorization). Subgraph URLs come from the supergraph SDL.
  */
 export async function startGateway(options: {
   supergraphSdl: string;
   subgraphs: Pick<SubgraphDefinition, "name" | "hub">[];
   port: number;
   host: string;
+  httpServer?: http.Server;
 }): Promise<RunningGateway> {
-  // The port first (a rejected promise, not Apollo standalone's unhandled 'error' event): a taken port is one line
-  // from the CLI, and nothing is composed or started for a gateway that cannot listen.
-  const httpServer = http.createServer();
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(options.port, options.host, () => {
-      httpServer.off("error", reject);
-      resolve();
-    });
-  });
+  // The port first (a rejected promise, not Apollo standalone's unhandled 'error' event): nothing is started for a
+  // gateway that cannot listen.
+  const httpServer = options.httpServer ?? http.createServer();
+  if (!options.httpServer) await listen(httpServer, options.port, options.host);
   const hubNames = new Set(options.subgraphs.filter((s) => s.hub).map((s) => s.name));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
