@@ -16,6 +16,7 @@ import { fromRoot } from "../../src/shared/project-root.js";
 export async function buildHubForTests(): Promise<{ dir: string; remove(): void }> {
   const dir = fromRoot(".tmp", `test-build-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
+  removeBuildsOfEndedRuns();
   const tsc = fromRoot("node_modules", "typescript7", "bin", "tsc");
   const { stdout, stderr } = await promisify(execFile)(
     process.execPath,
@@ -25,6 +26,29 @@ export async function buildHubForTests(): Promise<{ dir: string; remove(): void 
   process.stdout.write(stdout);
   process.stderr.write(stderr);
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A run stopped before its teardown (npm test stops vitest at a type error; Ctrl-C; a killed process) leaves its
+ * build behind: removed by the next run, once the process named in the folder's name is gone.
+ */
+function removeBuildsOfEndedRuns(): void {
+  const parent = fromRoot(".tmp");
+  const builds = fs.existsSync(parent) ? fs.readdirSync(parent).filter((name) => /^test-build-\d+$/.test(name)) : [];
+  for (const name of builds) {
+    const pid = Number(name.slice("test-build-".length));
+    if (pid === process.pid || isAlive(pid)) continue;
+    fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === "EPERM";
+  }
 }
 
 /** `node <the compiled script>` for a script under src/, e.g. "src/main.ts". */
