@@ -13,8 +13,8 @@ import { startTestHub, type TestHub } from "./hub.js";
 /**
  * Debian's headless shell (package chromium-headless-shell) when it is installed, else its full Chromium (package
  * chromium). Both are built from the same Chromium sources at the same version, with the same Blink and V8; the shell
- * is what Playwright itself runs headless tests in. Without the browser's window machinery the shell took about 20%
- * less CPU for the two browser files (README, Tests).
+ * is what Playwright itself runs headless tests in. Without the browser's window machinery the shell took about a
+ * fifth less CPU for the two browser files (README, Tests).
  */
 export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 export const SCREENSHOTS = fromRoot(".tmp", "screenshots");
