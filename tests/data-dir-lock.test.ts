@@ -7,6 +7,7 @@ import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import {
   acquireDataDirLock,
   DataDirLockedError,
+  staleLockClaim,
   type DataDirLock,
   type LockHolder,
 } from "../src/db/data-dir-lock.js";
@@ -257,12 +258,15 @@ describe("data directory lock", { timeout: 30_000 }, () => {
     const dir = tempDir();
     writeForeignLock(dir, { pid: await deadPid() });
     const live = JSON.stringify({ pid: process.ppid, hostname: os.hostname(), startedAt: new Date().toISOString() });
-    const realRename = fs.renameSync;
-    // Just before we set the stale lock aside, another process removes it and takes the lock.
-    vi.spyOn(fs, "renameSync").mockImplementationOnce((from, to) => {
-      fs.unlinkSync(from);
-      fs.writeFileSync(from, live);
-      realRename(from, to);
+    const realOpen = fs.openSync;
+    // Just before we claim the stale lock, another process takes it over and a live hub takes the directory.
+    const open = vi.spyOn(fs, "openSync").mockImplementation((file, flags, mode) => {
+      if (String(file).includes(".stale-")) {
+        open.mockRestore();
+        fs.unlinkSync(lockFileOf(dir));
+        fs.writeFileSync(lockFileOf(dir), live);
+      }
+      return realOpen(file, flags, mode);
     });
 
     const err = catchError(() => acquire(dir));
@@ -271,6 +275,44 @@ describe("data directory lock", { timeout: 30_000 }, () => {
     expect((err as DataDirLockedError).holder?.pid).toBe(process.ppid);
     expect(fs.readFileSync(lockFileOf(dir), "utf8")).toBe(live);
     expect(fs.readdirSync(dir).sort()).toEqual(["hub.lock"]);
+  });
+
+  it("waits while another process takes the same stale lock over, then respects the lock taken after it", async () => {
+    const dir = tempDir();
+    const stale = writeForeignLock(dir, { pid: await deadPid() });
+    // Another process has claimed the stale lock and is half-way through taking it over.
+    const claim = staleLockClaim(lockFileOf(dir), { ino: fs.statSync(lockFileOf(dir)).ino, raw: stale }, 1);
+    fs.writeFileSync(claim, "");
+    const child = startChild(dir, { LOCK_WAIT_GO: "1" });
+    await waitForLine(child, "ready");
+    child.proc.stdin!.write("go\n");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(isRunning(child)).toBe(true); // waiting on the claim, not holding the directory
+    // That process finishes: the stale lock is gone, a live hub (this process) holds the directory, the claim is gone.
+    fs.unlinkSync(lockFileOf(dir));
+    const live = writeForeignLock(dir, { pid: process.pid });
+    fs.unlinkSync(claim);
+
+    const outcome = await Promise.race([
+      waitForLine(child, "locked").then(() => "locked", () => new Promise<never>(() => {})),
+      child.exited.then(({ code }) => (child.stdout().includes("locked") ? "locked" : code)),
+    ]);
+    expect(outcome).toBe(3);
+    expect(child.stderr()).toContain(`pid ${process.pid}`);
+    expect(fs.readFileSync(lockFileOf(dir), "utf8")).toBe(live);
+  });
+
+  it("steps past a take-over claim left by a process that crashed half-way", async () => {
+    const dir = tempDir();
+    const stale = writeForeignLock(dir, { pid: await deadPid() });
+    const claim = staleLockClaim(lockFileOf(dir), { ino: fs.statSync(lockFileOf(dir)).ino, raw: stale }, 1);
+    fs.writeFileSync(claim, "");
+    const old = new Date(Date.now() - 20_000);
+    fs.utimesSync(claim, old, old);
+
+    acquire(dir);
+
+    expect(readHolder(dir).pid).toBe(process.pid);
   });
 
   it("respects a lock taken on another host and says how to clear it", () => {

@@ -11,13 +11,14 @@
  *   sees a half-written lock. On file systems without hard links it falls back to
  *   `open(…, "wx")`.
  * - A lock whose holder is gone (crash, `kill -9`, reboot) is taken over at once,
- *   without waiting for a timeout. "Gone" is only decided for holders on this host:
+ *   without waiting for a timeout, by one process at a time (see {@link takeOverStale}),
+ *   so that racing processes never both win. "Gone" is only decided for holders on this host:
  *   the pid no longer exists, or it now belongs to another process (its kernel start
  *   time differs from the one recorded in the lock), or the machine rebooted since.
  * - A holder on another host is always treated as alive (its liveness can't be
  *   checked from here).
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -84,8 +85,12 @@ function describeLocked(dataDir: string, holder: LockHolder | null, lockFile: st
 const MAX_ATTEMPTS = 20;
 /** An unreadable lock file younger than this may still be being written (only possible with the "wx" fallback). */
 const UNREADABLE_GRACE_MS = 2_000;
-/** Leftover temp / set-aside files older than this belong to a crashed attempt and are swept. */
+/** Leftover temp / claim files older than this belong to a crashed attempt and are swept. */
 const LEFTOVER_MAX_AGE_MS = 60_000;
+/** A take-over claim older than this belongs to a process that crashed (or stalled) half-way: the next steps past it. */
+const CLAIM_MAX_AGE_MS = 10_000;
+/** How many claims (one after another, each past the crashed one before) a stale lock may have. */
+const MAX_CLAIM_GENERATIONS = 8;
 
 /** Lock files held by this process, shared across module instances (e.g. when a test runner loads the module twice). */
 const heldHere: Set<string> = (() => {
@@ -146,7 +151,11 @@ export function acquireDataDirLock(dataDir: string, opts: { command?: string } =
       }
     }
 
-    takeOverStale(lockFile, seen);
+    if (takeOverStale(lockFile, seen) === "busy") {
+      // Another process is taking the same stale lock over (for microseconds, normally): wait for it, then look again.
+      sleepSync(5);
+      attempt--; // not a failed attempt; bounded, since a claim older than CLAIM_MAX_AGE_MS is stepped past
+    }
   }
   throw new DataDirLockedError(dir, lastSeen, lockFile);
 }
@@ -310,46 +319,66 @@ function pidExists(pid: number): boolean {
 }
 
 /**
- * Removes a stale lock without ever removing a live one: the lock file is first
- * renamed to a unique name, then checked to still be the very file we judged stale.
- * If another process replaced it in between, it is put back.
+ * Removes a stale lock without ever removing a live one, and without ever leaving the lock file's name empty while
+ * a live lock is in it (setting the file aside and putting it back did: a third process could create its lock in
+ * that moment, and then two processes held the directory; seen once in a test race of five).
+ *
+ * Takers of the same stale lock first create a claim named after that very lock (its inode and content) with an
+ * exclusive create: one taker at a time, the others are told "busy" and wait. Holding the claim, the taker checks that
+ * the lock file is still the lock it judged stale and unlinks it. Only the holder of its claim removes a stale lock,
+ * so it cannot have been replaced by a live one between that check and the unlink; a taker that comes after the claim
+ * is gone finds another lock in the file (a lock's content, with its pid and start, is never written twice) and
+ * leaves it. A claim left by a taker that crashed half-way is stepped past once it is CLAIM_MAX_AGE_MS old (the
+ * next generation of the name) and swept with the other leftovers.
  */
-function takeOverStale(lockFile: string, seen: SeenLock): void {
-  const aside = `${lockFile}.stale-${process.pid}-${randomBytes(6).toString("hex")}`;
+function takeOverStale(lockFile: string, seen: SeenLock): "done" | "busy" {
+  for (let generation = 1; generation <= MAX_CLAIM_GENERATIONS; generation++) {
+    const claim = staleLockClaim(lockFile, seen, generation);
+    let fd: number;
+    try {
+      fd = fs.openSync(claim, "wx", 0o644);
+    } catch (err) {
+      if (errCode(err) !== "EEXIST") throw err;
+      if (ageMs(claim) < CLAIM_MAX_AGE_MS) return "busy";
+      continue;
+    }
+    fs.closeSync(fd);
+    try {
+      const now = readLock(lockFile);
+      if (now && now.ino === seen.ino && now.raw === seen.raw) unlinkIfPresent(lockFile);
+    } finally {
+      unlinkIfPresent(claim);
+    }
+    return "done";
+  }
+  return "done"; // every claim is old: the caller's attempts are bounded and end in DataDirLockedError
+}
+
+/** The claim file of a take-over of the stale lock `lock` (its inode and content), in its generation from 1. */
+export function staleLockClaim(lockFile: string, lock: { ino: number; raw: string }, generation: number): string {
+  const id = createHash("sha256").update(`${lock.ino}\n${lock.raw}`).digest("hex").slice(0, 16);
+  return `${lockFile}.stale-${id}-${generation}`;
+}
+
+/** How old a file is; 0 when it is gone (its owner has just finished with it). */
+function ageMs(file: string): number {
   try {
-    fs.renameSync(lockFile, aside);
+    return Date.now() - fs.statSync(file).mtimeMs;
   } catch (err) {
-    if (errCode(err) === "ENOENT") return; // someone else removed it already
+    if (errCode(err) === "ENOENT") return 0;
     throw err;
   }
-  const moved = readLock(aside);
-  const same = moved !== null && moved.raw === seen.raw && moved.ino === seen.ino && moved.mtimeMs === seen.mtimeMs;
-  if (!same && moved !== null) {
-    // We moved a lock that someone took in the meantime: put it back (without clobbering).
-    try {
-      fs.linkSync(aside, lockFile);
-    } catch (err) {
-      const code = errCode(err);
-      if (code !== "EEXIST") {
-        if (code === "EPERM" || code === "ENOTSUP" || code === "EOPNOTSUPP" || code === "ENOSYS") {
-          if (!fs.existsSync(lockFile)) {
-            fs.renameSync(aside, lockFile);
-            return;
-          }
-        } else {
-          throw err;
-        }
-      }
-    }
-  }
+}
+
+function unlinkIfPresent(file: string): void {
   try {
-    fs.unlinkSync(aside);
+    fs.unlinkSync(file);
   } catch (err) {
     if (errCode(err) !== "ENOENT") throw err;
   }
 }
 
-/** Removes temp / set-aside files of attempts that crashed half-way (they live for microseconds normally). */
+/** Removes temp / claim files of attempts that crashed half-way (they live for microseconds normally). */
 function sweepLeftovers(dir: string): void {
   let names: string[];
   try {
