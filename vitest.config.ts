@@ -14,6 +14,7 @@ const ENGINE_FREE = [
   "tests/data-dir-lock.test.ts",
   "tests/readme.test.ts",
   "tests/counting.property.test.ts",
+  "tests/pacing.test.ts",
   "tests/shutdown.test.ts",
   "tests/server-config.test.ts",
   "tests/seed-cli.test.ts",

@@ -6,6 +6,7 @@ import { compare, type Comparable, type Comparison } from "./comparison.js";
 import { channelsOf, countIndexed, FULL_MASK, type FigureRole, type IndexedCount } from "./counting.js";
 import type { Figure } from "./figures.js";
 import { HubError } from "../shared/errors.js";
+import { Pacer } from "../shared/pacer.js";
 
 export interface SourcedFigure {
   year: number;
@@ -140,8 +141,18 @@ function build(year: number, kind: MetricKind, channel: Channel | null, list: re
   };
 }
 
-/** Every edition's rows up to `year`, keyed by "kind/channel", then the rows of `year` with their comparisons. */
-export function summaryRows(figures: readonly CountedFigure[], year: number, editionYears: readonly number[], withFigures = true): TotalRow[] {
+/**
+ * Every edition's rows up to `year`, keyed by "kind/channel", then the rows of `year` with their comparisons. Counted
+ * one list at a time (an edition's kind, or kind and channel), pausing for the event loop as `pacer` says (a unit per
+ * figure counted): a list is counted in one piece, the lists of a large summary are not.
+ */
+export async function summaryRows(
+  figures: readonly CountedFigure[],
+  year: number,
+  editionYears: readonly number[],
+  withFigures = true,
+  pacer = new Pacer(Number.POSITIVE_INFINITY),
+): Promise<TotalRow[]> {
   const byYearKind = new Map<string, CountedFigure[]>();
   for (const f of figures) {
     const key = `${f.year}/${f.kind}`;
@@ -159,6 +170,7 @@ export function summaryRows(figures: readonly CountedFigure[], year: number, edi
     const [y, kind] = key.split("/") as [string, MetricKind];
     const detailed = Number(y) === year;
     add(`${kind}/`, build(Number(y), kind, null, list, detailed, withFigures));
+    if (pacer.due(list.length)) await pacer.pause();
     // A row per channel that figures cover exactly (countByChannel's channels, in its order).
     const byChannel = new Map<Channel, CountedFigure[]>();
     for (const f of list) {
@@ -169,7 +181,9 @@ export function summaryRows(figures: readonly CountedFigure[], year: number, edi
     }
     for (const channel of CHANNELS) {
       const channelList = byChannel.get(channel);
-      if (channelList) add(`${kind}/${channel}`, build(Number(y), kind, channel, channelList, detailed, withFigures));
+      if (!channelList) continue;
+      add(`${kind}/${channel}`, build(Number(y), kind, channel, channelList, detailed, withFigures));
+      if (pacer.due(channelList.length)) await pacer.pause();
     }
   }
   const rows: TotalRow[] = [];
