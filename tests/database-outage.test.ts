@@ -67,6 +67,15 @@ describe.skipIf(!PG_BIN)("a database outage under load", () => {
     await cluster?.destroy();
   });
 
+  /** What the hub logged about the database (the guard opening and closing, failed readiness checks), for a failure. */
+  function guardLog(): string {
+    return lines
+      .map((l) => JSON.parse(l) as { time?: string; msg?: string; downMs?: number; err?: { code?: string; message?: string } })
+      .filter((l) => /database|readiness/.test(l.msg ?? ""))
+      .map((l) => `${l.time} ${l.msg}${l.err ? `: ${l.err.code ?? ""} ${(l.err.message ?? "").slice(0, 80)}` : ""}${l.downMs === undefined ? "" : ` after ${l.downMs} ms`}`)
+      .join("\n");
+  }
+
   async function call(keyed: boolean): Promise<Outcome> {
     const startedAt = performance.now();
     const response = await fetch(`${base}/graphql`, {
@@ -146,9 +155,14 @@ describe.skipIf(!PG_BIN)("a database outage under load", () => {
     // /readyz says so within a second.
     expect(readiness.filter((r) => r.status !== 503 || r.ms >= 1_000)).toEqual([]);
     // Back on its own, within a few probe intervals of the server answering again.
-    expect(recoveredAt).toBeDefined();
-    expect(recoveredAt! - restarted).toBeLessThan(5_000); // 0.8–1.2 s measured; 3.8 s once at load 25 on 2 cores
-    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect(recoveredAt, guardLog()).toBeDefined();
+    expect(recoveredAt! - restarted, guardLog()).toBeLessThan(5_000); // 0.15–1.4 s measured; 3.6–3.8 s at heavy load
+    // Ready again as well. /readyz pings with a timeout of its own (800 ms), which the first connections to the
+    // restarted server can outlast on a loaded machine (CI once saw a 503 half a second after recovery, with the
+    // whole suite running beside it): it must say 200 within the same bound, not at one instant.
+    let ready = 0;
+    while ((ready = (await fetch(`${base}/readyz`)).status) !== 200 && performance.now() - restarted < 5_000) await sleep(100);
+    expect(ready, guardLog()).toBe(200);
 
     // The error log: the outage is there, with request ids, and no key material or SQL parameters.
     const log = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
