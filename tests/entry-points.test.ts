@@ -26,10 +26,25 @@ describe("the entry points", { timeout: 120_000 }, () => {
     expect(printed.stdout).toBe(await schemaSdl());
   });
 
-  it("npm start loads every module and refuses a bad setting with exit 2", async () => {
+  it("npm start refuses a bad setting with exit 2", async () => {
     const started = await runNode(tsx("src/main.ts"), { env: env({ PORT: "eighty" }) });
     expect(started.status).toBe(2);
     expect(started.stderr).toContain("PORT");
+    expect(started.stderr).not.toMatch(noStack);
+  });
+
+  // A bad setting now stops npm start before the hub's modules load (src/main.ts): a database nobody answers is met
+  // after all of them have loaded through tsx, with the metadata API in place, and ends in exit 1 with one line.
+  it("npm start loads every module and says plainly that its database cannot be reached, with exit 1", async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const started = await runNode(tsx("src/main.ts"), {
+      env: env({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `postgres://hub@127.0.0.1:${port}/idor` }),
+    });
+    expect(started.status, started.stderr).toBe(1);
+    expect(started.stderr).toContain(`Cannot open PostgreSQL at 127.0.0.1:${port}/idor: the connection was refused`);
     expect(started.stderr).not.toMatch(noStack);
   });
 
