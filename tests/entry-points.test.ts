@@ -85,6 +85,15 @@ describe("the entry points", { timeout: 120_000 }, () => {
     }
   });
 
+  // The port is checked before Apollo and the composition load (src/cli/gateway.ts); a missing config file is met
+  // after they have loaded through tsx.
+  it("npm run gateway loads its modules and names a config file it cannot read, with exit 1", async () => {
+    const missing = path.join(dir, "no-such-supergraph.json");
+    const refused = await runNode(tsx("src/cli/gateway.ts", "--config", missing), { env: env({ GATEWAY_HOST: "127.0.0.1", GATEWAY_PORT: "0" }) });
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toBe(`cannot read ${missing}: ENOENT: no such file or directory, open '${missing}'\n`);
+  });
+
   it("npm run hub -- --help prints the usage with exit 0", async () => {
     const help = await runNode(hubCli("--help"));
     expect(help.status).toBe(0);
