@@ -289,8 +289,11 @@ describe("data directory lock", { timeout: 30_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(isRunning(child)).toBe(true); // waiting on the claim, not holding the directory
     // That process finishes: the stale lock is gone, a live hub (this process) holds the directory, the claim is gone.
-    fs.unlinkSync(lockFileOf(dir));
-    const live = writeForeignLock(dir, { pid: process.pid });
+    // The live lock replaces the stale one in one rename: removed first and written after, the waiting child could
+    // rightly take the empty name in between (a fresh clone's run once saw it do so).
+    const live = JSON.stringify({ pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString() });
+    fs.writeFileSync(`${lockFileOf(dir)}.live`, live);
+    fs.renameSync(`${lockFileOf(dir)}.live`, lockFileOf(dir));
     fs.unlinkSync(claim);
 
     const outcome = await Promise.race([
