@@ -3,11 +3,10 @@
 // `{ __typename }` every 20 ms from a second client; prints the summary's time and the longest wait of the others.
 //   DATABASE_URL=postgres://postgres@127.0.0.1:PORT/postgres node bench/loop-probe.mjs [--year 2026] [--rounds 2] DIST [DIST …]
 // Each DIST is a build (dist, or a copy inside the repository such as .tmp/dist-before); rounds alternate between them.
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { hubNodeArgs } from "./lib/proc.mjs";
+import { httpOk, hubNodeArgs, startProcess } from "./lib/proc.mjs";
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { values, positionals } = parseArgs({
@@ -27,7 +26,6 @@ async function post(body) {
 
 async function measure(dist) {
   const env = {
-    ...process.env,
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
     HOST: "127.0.0.1",
@@ -39,14 +37,12 @@ async function measure(dist) {
     HUB_RATE_LIMIT_ANONYMOUS: "0",
     HUB_MAX_COST: "100000000",
   };
-  const hub = spawn(process.execPath, [...hubNodeArgs(ROOT), path.resolve(ROOT, dist, "src/main.js")], { cwd: ROOT, env, stdio: "ignore" });
+  const hub = await startProcess(`hub-loop-probe (${dist})`, [...hubNodeArgs(ROOT), path.resolve(ROOT, dist, "src/main.js")], {
+    cwd: ROOT,
+    env,
+    ready: () => httpOk(`http://127.0.0.1:${port}/readyz`),
+  });
   try {
-    for (let i = 0; ; i++) {
-      if (i > 150) throw new Error(`the hub of ${dist} did not become ready`);
-      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
     await post("{ __typename }");
     let longest = 0;
     let pings = 0;
@@ -67,8 +63,7 @@ async function measure(dist) {
     await others;
     return { dist, status: answer.status, bytes: answer.bytes, summaryMs: Math.round(took), longestOtherMs: Math.round(longest), others: pings };
   } finally {
-    hub.kill("SIGTERM");
-    await new Promise((r) => hub.on("exit", r));
+    await hub.stop();
   }
 }
 

@@ -181,13 +181,7 @@ function holdLock(dir: string, lockFile: string, me: LockHolder): DataDirLock {
     heldHere.delete(lockFile);
     const current = readLock(lockFile);
     const h = current?.holder;
-    if (h && h.pid === me.pid && h.startedAt === me.startedAt && h.hostname === me.hostname) {
-      try {
-        fs.unlinkSync(lockFile);
-      } catch (err) {
-        if (errCode(err) !== "ENOENT") throw err;
-      }
-    }
+    if (h && h.pid === me.pid && h.startedAt === me.startedAt && h.hostname === me.hostname) unlinkIfPresent(lockFile);
   };
   process.on("exit", onExit);
 
@@ -308,7 +302,8 @@ function holderState(holder: LockHolder, lockFile: string): "alive" | "gone" {
   return "alive";
 }
 
-function pidExists(pid: number): boolean {
+/** Whether a process with this pid exists on this host (one of another user's counts: EPERM). */
+export function pidExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

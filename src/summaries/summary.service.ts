@@ -154,7 +154,7 @@ async function assertListable(db: Db, year: number, includePending: boolean, max
  * other requests waiting at most 0.29–0.34 s instead of 1.2–1.3 s, for 1–3% more time of its own (bench/RESULTS.md,
  * "Sixth pass").
  */
-export const SUMMARY_PACE = 5_000;
+const SUMMARY_PACE = 5_000;
 
 async function compute(db: Db, edition: EditionRow, includePending: boolean, revision: number, withFigures: boolean, maxFigures: number): Promise<Summary> {
   if (withFigures) await assertListable(db, edition.year, includePending, maxFigures);

@@ -11,6 +11,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { pidExists } from "../../src/db/data-dir-lock.js";
 import { fromRoot } from "../../src/shared/project-root.js";
 
 export async function buildHubForTests(): Promise<{ dir: string; remove(): void }> {
@@ -37,17 +38,8 @@ function removeBuildsOfEndedRuns(): void {
   const builds = fs.existsSync(parent) ? fs.readdirSync(parent).filter((name) => /^test-build-\d+$/.test(name)) : [];
   for (const name of builds) {
     const pid = Number(name.slice("test-build-".length));
-    if (pid === process.pid || isAlive(pid)) continue;
+    if (pid === process.pid || pidExists(pid)) continue;
     fs.rmSync(path.join(parent, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as { code?: string }).code === "EPERM";
   }
 }
 
