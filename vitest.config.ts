@@ -3,7 +3,8 @@ import { SuiteSequencer } from "./tests/support/sequencer.js";
 
 /**
  * Tests that do not depend on the engine behind DATABASE_URL (the schema, the entry points, the CLI and the data
- * directory lock on the embedded database): they run in the PGlite run only, not again when DATABASE_URL is set.
+ * directory lock on the embedded database, a migration tested on PGlite): they run in the PGlite run only, not again
+ * when DATABASE_URL is set.
  * (They get the migrated embedded database too, for the hubs and CLI runs that need one but do not test a first start.)
  */
 const ENGINE_FREE = [
@@ -18,6 +19,7 @@ const ENGINE_FREE = [
   "tests/shutdown.test.ts",
   "tests/server-config.test.ts",
   "tests/seed-cli.test.ts",
+  "tests/migration-0005.test.ts",
 ];
 const onPostgres = Boolean(process.env.DATABASE_URL?.trim());
 

@@ -6,6 +6,7 @@
 // database and a build more than it computes (README, Tests). A type error stops vitest at once and is printed, as
 // the type-check first did: no test result stands beside a type error.
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,6 +28,18 @@ function run(args, options) {
 
 const vitest = run([path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...process.argv.slice(2)], { stdio: "inherit" });
 const typeChecks = checks.map(([name, args]) => ({ name, ...run(args, { stdio: ["ignore", "pipe", "pipe"] }) }));
+// At a lower priority than the tests: the run is bound by CPU on the 2 cores it was measured on, and the set-up that
+// every test waits for (the templates, the builds) ran at the pace of these two beside it. They take the cores
+// whenever the tests leave one (README, Tests).
+for (const check of typeChecks) lowerPriority(check.child.pid);
+
+function lowerPriority(pid) {
+  try {
+    os.setPriority(pid, 10);
+  } catch {
+    // Not allowed here, or gone already: the same checks at the same priority.
+  }
+}
 
 let typeErrors = false;
 await Promise.all(

@@ -1,15 +1,16 @@
 // Migration 0005 on a database that already holds the old seeds: the figures that said more than their sources are
 // corrected in place (kinds, coverage, derived, windows, the invented participants), societies get their sources, and
-// 2020 gets its umbrella partners. A figure someone has since changed is left alone. Runs on PGlite (PostgreSQL 18)
-// here; the PostgreSQL suite applies the same migrations to the 15 server.
+// 2020 gets its umbrella partners. A figure someone has since changed is left alone. Runs on PGlite (PostgreSQL 18),
+// in the PGlite run only (vitest.config.ts); the PostgreSQL suite applies the same migrations to the 15 server.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MIGRATIONS_DIR } from "../src/db/migrate.js";
+import { pgliteOptions } from "../src/db/pglite.js";
 
 let pg: PGlite;
 let dir: string;
@@ -47,7 +48,8 @@ beforeAll(async () => {
   journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 3);
   fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify(journal));
   for (const e of journal.entries) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-  pg = await PGlite.create();
+  // A cluster as initdb leaves it, made once per run (tests/support/pglite-templates.ts): initdb here cost ~4 s of CPU.
+  pg = await PGlite.create(pgliteOptions({ loadDataDir: await fs.openAsBlob(inject("initdbTemplate")) }));
   await migrate(drizzle(pg), { migrationsFolder: dir });
   await seedOld();
   await migrate(drizzle(pg), { migrationsFolder: MIGRATIONS_DIR });

@@ -10,6 +10,8 @@ import { collectReport, inProcess } from "../src/summaries/report.collect.js";
 import { activityCount, renderCsv, renderJson, renderMarkdown } from "../src/summaries/report.js";
 import { ACTIVITY_KINDS } from "../src/db/enums.js";
 import { runHubCli } from "./support/cli.js";
+import { fillWithMigratedDatabase } from "./support/db.js";
+import { onPostgres } from "./support/env.js";
 import { factories } from "./support/factories.js";
 import { startTestHub, type TestHub } from "./support/hub.js";
 
@@ -169,6 +171,9 @@ describe("the report in its three forms and the CSV download", () => {
       expect(viaFile.stdout).toBe(renderJson(report));
 
       const env = { ...process.env, HUB_DATA_DIR: dir, DATABASE_URL: "" };
+      // The migrated database copied in where the PGlite run has it (the CLI's first creation of a database is
+      // tests/seed-cli.test.ts's); the PostgreSQL run has no PGlite template, and the CLI creates it.
+      if (!onPostgres) await fillWithMigratedDatabase(dir);
       const seeded = await runHubCli(["seed"], env);
       expect(seeded.status, seeded.stderr).toBe(0);
       const local = await runHubCli(["report", "--year", "2020", "--format", "md"], env);
@@ -182,5 +187,5 @@ describe("the report in its three forms and the CSV download", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 300_000); // creates and seeds a fresh embedded database: seconds on a quiet machine, minutes on an overloaded one
+  }, 300_000); // seeds an embedded database (and creates it on PostgreSQL runs): seconds on a quiet machine, minutes on an overloaded one
 });

@@ -23,7 +23,8 @@ it("answers while nobody reads its stdout, and exits on SIGTERM within the timeo
   // The load below comes from one address: the per-address rate limit is off, as for a benchmark.
   for (const name of Object.keys(env)) if (name === "DATABASE_URL" || name.startsWith("HUB_RATE") || name.startsWith("HUB_MAX")) delete env[name];
   env.HUB_RATE_LIMIT_ANONYMOUS = "0";
-  const hub = spawn(process.execPath, [builtScript(inject("hubBuild"), "src/main.ts")], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  // --liftoff-only as every hub the tests start (tests/support/hub-process.ts says why).
+  const hub = spawn(process.execPath, ["--liftoff-only", builtScript(inject("hubBuild"), "src/main.ts")], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) =>
     hub.on("exit", (code, signal) => resolve({ code, signal, at: performance.now() })),
   );

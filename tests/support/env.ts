@@ -13,6 +13,10 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** PGlite: path of a migrated data directory dump. PostgreSQL: name of a migrated template database. */
     migratedTemplate: string;
+    /** PGlite only: path of a cluster's dump as initdb leaves it, not migrated (tests/support/pglite-templates.ts). */
+    initdbTemplate: string;
+    /** PGlite only: the migrated cluster as a PGlite data directory on disk (pgdata), to copy. */
+    migratedDataDir: string;
     /** The hub compiled once for this run (tests/support/hub-build.ts), for the tests that spawn it as a process. */
     hubBuild: string;
   }

@@ -1,21 +1,25 @@
 // Migrates once per test run, then every test file clones the result: PGlite cold start with migrations costs seconds
-// and most of a gigabyte, a clone costs little; on PostgreSQL `CREATE DATABASE ... TEMPLATE` is a file copy.
+// and most of a gigabyte, a clone costs little (tests/support/pglite-templates.ts); on PostgreSQL
+// `CREATE DATABASE ... TEMPLATE` is a file copy.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { wrapPglite } from "../../src/db/pglite.js";
-import { migrateDatabase, migratePostgresUrl } from "../../src/db/migrate.js";
+import { migratePostgresUrl } from "../../src/db/migrate.js";
+import { fromRoot } from "../../src/shared/project-root.js";
 import { DATABASE_URL, urlForDatabase } from "./env.js";
 import { buildHubForTests } from "./hub-build.js";
+import { TEMPLATE_FILES } from "./pglite-templates.js";
 import { startWebBuild } from "./web-setup.js";
 
 export default async function setup(project: TestProject) {
-  // One build per run, shared by both projects like the dump below (the first project to ask makes it). The build,
-  // the template database and the web site (tests/support/web-setup.ts) are made at the same time: the build is a
-  // child process, the web build runs mostly in Vite's native threads, the template in this one.
+  // One build per run, shared by both projects like the templates below (the first project to ask makes it). The
+  // build, the template databases and the web site (tests/support/web-setup.ts) are made at the same time: the build
+  // and the templates in child processes, the web site in this one.
   const builds = globalThis as { [HUB_BUILD]?: ReturnType<typeof buildHubForTests> };
   const firstBuild = builds[HUB_BUILD] === undefined;
   builds[HUB_BUILD] ??= buildHubForTests();
@@ -48,24 +52,30 @@ async function setupDatabase(project: TestProject): Promise<(() => Promise<void>
       await admin.end();
     };
   }
-  // Both projects of the PGlite run (engine-free and pglite) use the dump: the first to ask makes it, in this process.
-  const shared = globalThis as { [PGLITE_DUMP]?: Promise<string> };
-  const first = shared[PGLITE_DUMP] === undefined;
-  shared[PGLITE_DUMP] ??= migratedPgliteDump();
-  project.provide("migratedTemplate", await shared[PGLITE_DUMP]);
+  // Both projects of the PGlite run (engine-free and pglite) use the templates: the first to ask makes them.
+  const shared = globalThis as { [PGLITE_TEMPLATES]?: Promise<string> };
+  const first = shared[PGLITE_TEMPLATES] === undefined;
+  shared[PGLITE_TEMPLATES] ??= makePgliteTemplates();
+  const folder = await shared[PGLITE_TEMPLATES];
+  project.provide("migratedTemplate", path.join(folder, TEMPLATE_FILES.migrated));
+  project.provide("initdbTemplate", path.join(folder, TEMPLATE_FILES.initdb));
+  project.provide("migratedDataDir", path.join(folder, TEMPLATE_FILES.migratedDataDir));
   if (!first) return;
-  return async () => fs.rmSync(path.dirname(await shared[PGLITE_DUMP]!), { recursive: true, force: true });
+  return async () => fs.rmSync(folder, { recursive: true, force: true });
 }
 
-const PGLITE_DUMP = Symbol.for("idor-hub.tests.migrated-pglite-dump");
+const PGLITE_TEMPLATES = Symbol.for("idor-hub.tests.pglite-templates");
 
-async function migratedPgliteDump(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "idor-hub-test-"));
-  const pg = await PGlite.create();
-  await migrateDatabase(wrapPglite(pg));
-  const dump = await pg.dumpDataDir("none");
-  const file = path.join(dir, "migrated.tar");
-  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  await pg.close();
-  return file;
+/** The folder of tests/support/pglite-templates.ts's files, which it makes in a process of its own. */
+async function makePgliteTemplates(): Promise<string> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "idor-hub-test-"));
+  const script = fileURLToPath(new URL("./pglite-templates.ts", import.meta.url));
+  try {
+    await promisify(execFile)(process.execPath, ["--liftoff-only", "--import", "tsx", script, folder], { cwd: fromRoot() });
+  } catch (err) {
+    fs.rmSync(folder, { recursive: true, force: true });
+    const { stderr } = err as { stderr?: string };
+    throw new Error(`making the PGlite test templates failed: ${stderr || String(err)}`);
+  }
+  return folder;
 }

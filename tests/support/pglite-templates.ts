@@ -1,0 +1,44 @@
+// The embedded databases a PGlite test run starts from, made once per run by the global set-up
+// (tests/support/global-setup.ts) in a process of their own: `node --liftoff-only --import tsx <this> <folder>`.
+//
+// - initdb.tar: a cluster as initdb leaves it, not migrated (tests/migration-0005.test.ts migrates it step by step);
+// - migrated.tar: the same cluster migrated, no data (every test file's database: tests/support/db.ts);
+// - migrated-pgdata/: migrated.tar as a PGlite data directory on disk, for the data directories a hub or CLI opens
+//   (tests/support/db.ts, fillWithMigratedDatabase), as `npm run build`'s template is for a built install.
+//
+// Why a process: PGlite's initdb took ~8 s of the set-up's ~15 s in vitest's own thread, one after the web site's
+// build there; beside it, both run at once. And --liftoff-only, as in the test workers (vitest.config.ts says why).
+// Each test that needs a fresh cluster loads one of these instead of running initdb itself (~4 s of CPU each).
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { migrateDatabase } from "../../src/db/migrate.js";
+import { pgliteOptions, wrapPglite } from "../../src/db/pglite.js";
+
+export const TEMPLATE_FILES = { initdb: "initdb.tar", migrated: "migrated.tar", migratedDataDir: "migrated-pgdata" } as const;
+
+async function writeDump(pg: PGlite, file: string): Promise<void> {
+  const dump = await pg.dumpDataDir("none");
+  await fs.promises.writeFile(file, new Uint8Array(await dump.arrayBuffer()));
+}
+
+async function makeTemplates(folder: string): Promise<void> {
+  const pg = await PGlite.create(pgliteOptions());
+  try {
+    await writeDump(pg, path.join(folder, TEMPLATE_FILES.initdb));
+    await migrateDatabase(wrapPglite(pg));
+    await pg.query("checkpoint");
+    await writeDump(pg, path.join(folder, TEMPLATE_FILES.migrated));
+  } finally {
+    await pg.close();
+  }
+  const onDisk = await PGlite.create(
+    path.join(folder, TEMPLATE_FILES.migratedDataDir),
+    pgliteOptions({ loadDataDir: await fs.openAsBlob(path.join(folder, TEMPLATE_FILES.migrated)) }),
+  );
+  await onDisk.close();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
+  await makeTemplates(process.argv[2]!);
+}
