@@ -8,9 +8,10 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR } from "../src/db/migrate.js";
 import { pgliteOptions } from "../src/db/pglite.js";
+import { pgliteTemplate } from "./support/db.js";
 
 let pg: PGlite;
 let dir: string;
@@ -49,7 +50,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify(journal));
   for (const e of journal.entries) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
   // A cluster as initdb leaves it, made once per run (tests/support/pglite-templates.ts): initdb here cost ~4 s of CPU.
-  pg = await PGlite.create(pgliteOptions({ loadDataDir: await fs.openAsBlob(inject("initdbTemplate")) }));
+  pg = await PGlite.create(pgliteOptions({ loadDataDir: await fs.openAsBlob(await pgliteTemplate("initdb")) }));
   await migrate(drizzle(pg), { migrationsFolder: dir });
   await seedOld();
   await migrate(drizzle(pg), { migrationsFolder: MIGRATIONS_DIR });

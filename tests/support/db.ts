@@ -1,6 +1,6 @@
-// A fresh, migrated database for one test file: on PGlite the migrated dump, in an instance of this worker emptied
-// back to it or a new clone of it; on PostgreSQL a new database made from the migrated template. Closing it drops it
-// (PostgreSQL) or hands the instance back to the worker (PGlite).
+// A fresh, migrated database for one test file: on PGlite the migrated dump (tests/support/pglite-templates.ts), in an
+// instance of this worker emptied back to it or a new clone of it; on PostgreSQL a new database made from the migrated
+// template. Closing it drops it (PostgreSQL) or hands the instance back to the worker (PGlite).
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -10,10 +10,11 @@ import { inject } from "vitest";
 import { wrapPostgres, type Database } from "../../src/db/client.js";
 import { PGLITE_SUBDIR, pgliteOptions, wrapPglite } from "../../src/db/pglite.js";
 import { DATABASE_URL, urlForDatabase } from "./env.js";
+import { TEMPLATE_FILES, TEMPLATE_MARKERS } from "./pglite-templates.js";
 
 export async function openTestDatabase(): Promise<Database> {
+  if (!DATABASE_URL) return wrapPglite(await leasePglite(await pgliteTemplate("migrated")));
   const template = inject("migratedTemplate");
-  if (!DATABASE_URL) return wrapPglite(await leasePglite(template));
   const name = `hub_test_${process.ppid}_${randomBytes(6).toString("hex")}`;
   const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
   // Copying a template fails while another session is connected to it; the template has none, but two copies
@@ -50,8 +51,38 @@ export async function openTestDatabase(): Promise<Database> {
  */
 export async function fillWithMigratedDatabase(dataDir: string): Promise<void> {
   if (DATABASE_URL) throw new Error("fillWithMigratedDatabase: the embedded database's template exists in the PGlite run only");
-  await fs.promises.cp(inject("migratedDataDir"), path.join(dataDir, PGLITE_SUBDIR), { recursive: true });
+  await fs.promises.cp(await pgliteTemplate("migratedDataDir"), path.join(dataDir, PGLITE_SUBDIR), { recursive: true });
 }
+
+/**
+ * The path of one of the PGlite run's templates (tests/support/pglite-templates.ts), once they are made: they are
+ * made while the first test files load, so the first to ask waits for them here (polling their folder; a few seconds at
+ * most on a quiet machine).
+ */
+export async function pgliteTemplate(name: keyof typeof TEMPLATE_FILES): Promise<string> {
+  const folder = inject("pgliteTemplates");
+  if (!folder) throw new Error("the PGlite templates exist in the PGlite run only");
+  let ready = templatesReady.get(folder);
+  if (!ready) templatesReady.set(folder, (ready = waitForTemplates(folder)));
+  await ready;
+  return path.join(folder, TEMPLATE_FILES[name]);
+}
+
+const templatesReady = new Map<string, Promise<void>>();
+
+async function waitForTemplates(folder: string): Promise<void> {
+  const deadline = Date.now() + TEMPLATE_WAIT_MS;
+  for (;;) {
+    if (fs.existsSync(path.join(folder, TEMPLATE_MARKERS.ready))) return;
+    const failed = path.join(folder, TEMPLATE_MARKERS.failed);
+    if (fs.existsSync(failed)) throw new Error(fs.readFileSync(failed, "utf8"));
+    if (Date.now() > deadline) throw new Error(`the PGlite test templates were not ready in ${folder} after ${TEMPLATE_WAIT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Within the hooks' timeout (vitest.config.ts), which includes the wait. */
+const TEMPLATE_WAIT_MS = 50_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // PGlite instances reused by the files of one worker

@@ -11,12 +11,13 @@ export function urlForDatabase(url: string, database: string): string {
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** PGlite: path of a migrated data directory dump. PostgreSQL: name of a migrated template database. */
+    /** PostgreSQL: name of a migrated template database (empty in the PGlite run). */
     migratedTemplate: string;
-    /** PGlite only: path of a cluster's dump as initdb leaves it, not migrated (tests/support/pglite-templates.ts). */
-    initdbTemplate: string;
-    /** PGlite only: the migrated cluster as a PGlite data directory on disk (pgdata), to copy. */
-    migratedDataDir: string;
+    /**
+     * PGlite: the folder tests/support/pglite-templates.ts fills while the first tests start; read its files through
+     * `pgliteTemplate` (tests/support/db.ts), which waits for them (empty in the PostgreSQL run).
+     */
+    pgliteTemplates: string;
     /** The hub compiled once for this run (tests/support/hub-build.ts), for the tests that spawn it as a process. */
     hubBuild: string;
   }

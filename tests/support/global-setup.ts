@@ -6,20 +6,20 @@ import os from "node:os";
 import path from "node:path";
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { migratePostgresUrl } from "../../src/db/migrate.js";
 import { fromRoot } from "../../src/shared/project-root.js";
 import { DATABASE_URL, urlForDatabase } from "./env.js";
 import { buildHubForTests } from "./hub-build.js";
-import { TEMPLATE_FILES } from "./pglite-templates.js";
+import { TEMPLATE_MARKERS } from "./pglite-templates.js";
 import { startWebBuild } from "./web-setup.js";
 
 export default async function setup(project: TestProject) {
   // One build per run, shared by both projects like the templates below (the first project to ask makes it). The
   // build, the template databases and the web site (tests/support/web-setup.ts) are made at the same time: the build
-  // and the templates in child processes, the web site in this one.
+  // and the templates in child processes, the web site in this one. The set-up waits for the build and the web site;
+  // the templates, which take longest, are awaited by the tests that use them.
   const builds = globalThis as { [HUB_BUILD]?: ReturnType<typeof buildHubForTests> };
   const firstBuild = builds[HUB_BUILD] === undefined;
   builds[HUB_BUILD] ??= buildHubForTests();
@@ -52,30 +52,37 @@ async function setupDatabase(project: TestProject): Promise<(() => Promise<void>
       await admin.end();
     };
   }
-  // Both projects of the PGlite run (engine-free and pglite) use the templates: the first to ask makes them.
-  const shared = globalThis as { [PGLITE_TEMPLATES]?: Promise<string> };
+  // Both projects of the PGlite run (engine-free and pglite) use the templates: the first to ask starts making them.
+  // They are made while the workers start and load the test files; the tests wait for them (tests/support/db.ts).
+  const shared = globalThis as { [PGLITE_TEMPLATES]?: ReturnType<typeof startPgliteTemplates> };
   const first = shared[PGLITE_TEMPLATES] === undefined;
-  shared[PGLITE_TEMPLATES] ??= makePgliteTemplates();
-  const folder = await shared[PGLITE_TEMPLATES];
-  project.provide("migratedTemplate", path.join(folder, TEMPLATE_FILES.migrated));
-  project.provide("initdbTemplate", path.join(folder, TEMPLATE_FILES.initdb));
-  project.provide("migratedDataDir", path.join(folder, TEMPLATE_FILES.migratedDataDir));
+  shared[PGLITE_TEMPLATES] ??= startPgliteTemplates();
+  const templates = shared[PGLITE_TEMPLATES];
+  project.provide("migratedTemplate", "");
+  project.provide("pgliteTemplates", templates.folder);
   if (!first) return;
-  return async () => fs.rmSync(folder, { recursive: true, force: true });
+  return async () => {
+    templates.child.kill(); // no-op once it has exited
+    await templates.exited;
+    fs.rmSync(templates.folder, { recursive: true, force: true });
+  };
 }
 
 const PGLITE_TEMPLATES = Symbol.for("idor-hub.tests.pglite-templates");
 
-/** The folder of tests/support/pglite-templates.ts's files, which it makes in a process of its own. */
-async function makePgliteTemplates(): Promise<string> {
+/**
+ * Starts tests/support/pglite-templates.ts in a process of its own, making its files in a new folder. It marks the
+ * folder ready when it is done; when it fails, this marks it failed with its error output, which the waiting tests
+ * report.
+ */
+function startPgliteTemplates() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "idor-hub-test-"));
   const script = fileURLToPath(new URL("./pglite-templates.ts", import.meta.url));
-  try {
-    await promisify(execFile)(process.execPath, ["--liftoff-only", "--import", "tsx", script, folder], { cwd: fromRoot() });
-  } catch (err) {
-    fs.rmSync(folder, { recursive: true, force: true });
-    const { stderr } = err as { stderr?: string };
-    throw new Error(`making the PGlite test templates failed: ${stderr || String(err)}`);
-  }
-  return folder;
+  let exit: () => void;
+  const exited = new Promise<void>((resolve) => (exit = resolve));
+  const child = execFile(process.execPath, ["--liftoff-only", "--import", "tsx", script, folder], { cwd: fromRoot() }, (err, _stdout, stderr) => {
+    if (err) fs.writeFileSync(path.join(folder, TEMPLATE_MARKERS.failed), `making the PGlite test templates failed: ${stderr || String(err)}`);
+    exit();
+  });
+  return { folder, child, exited };
 }

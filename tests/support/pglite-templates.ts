@@ -1,5 +1,6 @@
-// The embedded databases a PGlite test run starts from, made once per run by the global set-up
-// (tests/support/global-setup.ts) in a process of their own: `node --liftoff-only --import tsx <this> <folder>`.
+// The embedded databases a PGlite test run starts from, made once per run in a process the global set-up
+// (tests/support/global-setup.ts) starts, `node --liftoff-only --import tsx <this> <folder>`, while the workers start
+// and load the test files; tests read them through `pgliteTemplate` (tests/support/db.ts), which waits for them.
 //
 // - initdb.tar: a cluster as initdb leaves it, not migrated (tests/migration-0005.test.ts migrates it step by step);
 // - migrated.tar: the same cluster migrated, no data (every test file's database: tests/support/db.ts);
@@ -7,7 +8,8 @@
 //   (tests/support/db.ts, fillWithMigratedDatabase), as `npm run build`'s template is for a built install.
 //
 // Why a process: PGlite's initdb took ~8 s of the set-up's ~15 s in vitest's own thread, one after the web site's
-// build there; beside it, both run at once. And --liftoff-only, as in the test workers (vitest.config.ts says why).
+// build there, and no worker started before it ended. Beside them, all run at once. And --liftoff-only, as in the
+// test workers (vitest.config.ts says why).
 // Each test that needs a fresh cluster loads one of these instead of running initdb itself (~4 s of CPU each).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -17,6 +19,8 @@ import { migrateDatabase } from "../../src/db/migrate.js";
 import { pgliteOptions, wrapPglite } from "../../src/db/pglite.js";
 
 export const TEMPLATE_FILES = { initdb: "initdb.tar", migrated: "migrated.tar", migratedDataDir: "migrated-pgdata" } as const;
+/** Written last when every file is there (`ready`), or by the global set-up when this failed (`failed`, its error). */
+export const TEMPLATE_MARKERS = { ready: "ready", failed: "failed" } as const;
 
 async function writeDump(pg: PGlite, file: string): Promise<void> {
   const dump = await pg.dumpDataDir("none");
@@ -39,6 +43,7 @@ async function makeTemplates(folder: string): Promise<void> {
   fs.mkdirSync(dataDir);
   execFileSync("tar", ["-xf", path.join(folder, TEMPLATE_FILES.migrated), "-C", dataDir], { stdio: ["ignore", "ignore", "pipe"] });
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) throw new Error(`tar left no cluster in ${dataDir}`);
+  fs.writeFileSync(path.join(folder, TEMPLATE_MARKERS.ready), "");
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
