@@ -62,9 +62,11 @@ describe("the web site", () => {
     const unknown = await fetch(`${base}/no-such-page`, { headers: { accept: BROWSER_ACCEPT } });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await unknown.text()).toContain('<div id="root">');
     const api = await fetch(`${base}/editions/2020`);
     expect(api.status).toBe(404);
     expect(api.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await api.json()).toHaveProperty("error");
   });
 
   it("loads everything from the hub itself: no CDN, hashed assets cached for a year", async () => {
@@ -75,6 +77,8 @@ describe("the web site", () => {
       const response = await fetch(`${base}${asset}`);
       expect(response.status, asset).toBe(200);
       expect(response.headers.get("cache-control"), asset).toMatch(/immutable/);
+      // Read to the end: a body left unread kept its connection busy, and closing the hub waited ~6 s for it.
+      expect((await response.arrayBuffer()).byteLength, asset).toBeGreaterThan(1000);
     }
   });
 });
