@@ -1,7 +1,8 @@
 // The web site in a real browser (Debian's Chromium), on the seeded data, through the hub's public GraphQL API only:
 // what needs no review first — a visitor reads 2020, the history and a society; a partner enters an event by form
 // and by CSV; GraphiQL. The review story (partner, CSV, staff, new totals) is tests/web-e2e.test.ts, on a hub of its
-// own. Every page is scanned with axe-core and photographed into .tmp/screenshots.
+// own. Every page is scanned with axe-core, and photographed into .tmp/screenshots with HUB_TEST_SCREENSHOTS=1 (the
+// pages open when a test fails are, always).
 import { describe, expect, it } from "vitest";
 import { expectAccessible, fitsViewport, overflowing, screenshot, webStoryForThisFile } from "./support/browser.js";
 

@@ -2,10 +2,10 @@
 // a partner signs in, submits (a field error first), uploads 50 activities by CSV with two bad rows; staff review
 // them; the visitor sees the new totals. These tests depend on each other's data, in this order. The pages that need
 // nothing from them (the visitor's pages, events, GraphiQL) are tests/web-e2e-pages.test.ts, on a hub of their own,
-// so that the two workers run both at once. Every page is scanned with axe-core and photographed into
-// .tmp/screenshots.
+// so that the two workers run both at once. Every page is scanned with axe-core, and photographed into
+// .tmp/screenshots with HUB_TEST_SCREENSHOTS=1 (the pages open when a test fails are, always).
 import { describe, expect, it } from "vitest";
-import { expectAccessible, SCREENSHOTS, screenshot, webStoryForThisFile } from "./support/browser.js";
+import { expectAccessible, screenshot, webStoryForThisFile } from "./support/browser.js";
 
 const story = webStoryForThisFile();
 const newPage = (viewport?: { width: number; height: number }) => story.newPage(viewport);
@@ -114,7 +114,7 @@ describe("the IDoR web site in Chromium: a partner's submissions through staff r
     expect(await refused.nth(1).textContent()).toMatch(/^34IDoR video 33.*url/);
     await page.getByTestId("partner-counts").getByText("49 waiting for review").waitFor();
     await screenshot(page, "06-partner-csv-upload");
-    await page.locator("section", { has: page.locator("#csv-heading") }).screenshot({ path: `${SCREENSHOTS}/readme-partner-csv-upload.png` });
+    await screenshot(page.locator("section", { has: page.locator("#csv-heading") }), "readme-partner-csv-upload");
     await expectAccessible(page, "the partner portal after an upload");
 
     // The same file again writes nothing new: every row keeps its idempotency key.
@@ -201,9 +201,10 @@ describe("the IDoR web site in Chromium: a partner's submissions through staff r
     expect(await byChannel.locator("tbody").textContent()).toMatch(/YouTube48,000.*Website650/);
     await page.getByTestId("edition-activities").getByText("DVTA webinar: radiographers against COVID-19").waitFor();
     await screenshot(page, "09-visitor-edition-2020-after-review");
-    // The README's pictures (docs/screenshots, copied by hand when the pages change): small, one screen each.
+    // The README's pictures (docs/screenshots, copied by hand from a run with HUB_TEST_SCREENSHOTS=1 when the pages
+    // change): small, one screen each.
     await page.setViewportSize({ width: 1024, height: 1000 });
     await page.getByTestId("chart-by-society").locator("canvas").waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}/readme-edition-2020.png` });
+    await screenshot(page, "readme-edition-2020", { fullPage: false });
   });
 });

@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { ensureStaffKey } from "../../src/auth/api-key.service.js";
 import { seedDatabase } from "../../src/seeds/seed.js";
 import { fromRoot } from "../../src/shared/project-root.js";
@@ -45,11 +45,19 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot as .tmp/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Screenshots are taken when HUB_TEST_SCREENSHOTS is set (`HUB_TEST_SCREENSHOTS=1 npm test`; README, Browser tests),
+ * to look at the pages or to refresh the README's pictures. Taken on every run they were about a sixth of Chromium's
+ * CPU in the suite (~7 s of ~44 s, measured per process). A page open when a test fails is photographed anyway.
+ */
+export const TAKE_SCREENSHOTS = /^(1|true|yes)$/i.test(process.env.HUB_TEST_SCREENSHOTS?.trim() ?? "");
+
+/** Saves .tmp/screenshots/<name>.png when screenshots are on: the whole page (or one screen of it), or one element. */
+export async function screenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (!TAKE_SCREENSHOTS) return;
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  return file;
+  if ("goto" in target) await target.screenshot({ path: file, fullPage: options.fullPage ?? true });
+  else await target.screenshot({ path: file });
 }
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -114,6 +122,8 @@ export interface WebStory {
   partnerKey: string;
   /** A page in a context of its own (no shared session storage), closed by `close`. */
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** The pages still open. */
+  pages(): Page[];
   close(): Promise<void>;
 }
 
@@ -149,6 +159,7 @@ export async function startWebStory(): Promise<WebStory> {
         page.setDefaultTimeout(20_000);
         return page;
       },
+      pages: () => contexts.flatMap((c) => c.pages()),
       async close() {
         for (const c of contexts) await c.close().catch(() => {});
         await b.close();
@@ -171,6 +182,15 @@ export function webStoryForThisFile(): WebStory {
   beforeAll(async () => {
     story = await startWebStory();
   }, 120_000);
+  // What the browser showed when a test failed, whether screenshots are on or not: every page still open.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== "fail" || !story) return;
+    const name = task.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 60);
+    const pages = story.pages();
+    for (const [i, page] of pages.entries()) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name}-${i + 1}.png`), fullPage: true, timeout: 10_000 }).catch(() => {});
+    }
+  });
   afterAll(async () => {
     await story?.close();
   });
