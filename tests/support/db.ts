@@ -56,33 +56,22 @@ export async function fillWithMigratedDatabase(dataDir: string): Promise<void> {
 
 /**
  * The path of one of the PGlite run's templates (tests/support/pglite-templates.ts), once they are made: they are
- * made while the first test files load, so the first to ask waits for them here (polling their folder; a few seconds at
- * most on a quiet machine).
+ * made while the first test files load, so the first to ask waits for them here (polling their folder; a few seconds
+ * on a quiet machine). The hook or test that asks bounds the wait with its own timeout; a later one, on a machine too
+ * loaded for the first, still finds them.
  */
 export async function pgliteTemplate(name: keyof typeof TEMPLATE_FILES): Promise<string> {
   const folder = inject("pgliteTemplates");
   if (!folder) throw new Error("the PGlite templates exist in the PGlite run only");
-  let ready = templatesReady.get(folder);
-  if (!ready) templatesReady.set(folder, (ready = waitForTemplates(folder)));
-  await ready;
-  return path.join(folder, TEMPLATE_FILES[name]);
-}
-
-const templatesReady = new Map<string, Promise<void>>();
-
-async function waitForTemplates(folder: string): Promise<void> {
-  const deadline = Date.now() + TEMPLATE_WAIT_MS;
-  for (;;) {
-    if (fs.existsSync(path.join(folder, TEMPLATE_MARKERS.ready))) return;
+  const deadline = Date.now() + 600_000; // a bound for the loop itself, far beyond any hook's timeout
+  while (!fs.existsSync(path.join(folder, TEMPLATE_MARKERS.ready))) {
     const failed = path.join(folder, TEMPLATE_MARKERS.failed);
     if (fs.existsSync(failed)) throw new Error(fs.readFileSync(failed, "utf8"));
-    if (Date.now() > deadline) throw new Error(`the PGlite test templates were not ready in ${folder} after ${TEMPLATE_WAIT_MS / 1000} s`);
+    if (Date.now() > deadline) throw new Error(`the PGlite test templates were not ready in ${folder} after 10 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  return path.join(folder, TEMPLATE_FILES[name]);
 }
-
-/** Within the hooks' timeout (vitest.config.ts), which includes the wait. */
-const TEMPLATE_WAIT_MS = 50_000;
 
 // ---------------------------------------------------------------------------------------------------------------
 // PGlite instances reused by the files of one worker

@@ -81,7 +81,11 @@ function startPgliteTemplates() {
   let exit: () => void;
   const exited = new Promise<void>((resolve) => (exit = resolve));
   const child = execFile(process.execPath, ["--liftoff-only", "--import", "tsx", script, folder], { cwd: fromRoot() }, (err, _stdout, stderr) => {
-    if (err) fs.writeFileSync(path.join(folder, TEMPLATE_MARKERS.failed), `making the PGlite test templates failed: ${stderr || String(err)}`);
+    const made = fs.existsSync(path.join(folder, TEMPLATE_MARKERS.ready));
+    if (err || !made) {
+      const why = err ? stderr || String(err) : `the script ended without making them (${script})`;
+      fs.writeFileSync(path.join(folder, TEMPLATE_MARKERS.failed), `making the PGlite test templates failed: ${why}`);
+    }
     exit();
   });
   return { folder, child, exited };

@@ -46,6 +46,8 @@ async function makeTemplates(folder: string): Promise<void> {
   fs.writeFileSync(path.join(folder, TEMPLATE_MARKERS.ready), "");
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? "")) {
+// Run as a script (the global set-up), not when imported for the names above.
+const realPath = (file: string | undefined) => (file && fs.existsSync(file) ? fs.realpathSync(file) : undefined);
+if (realPath(process.argv[1]) !== undefined && realPath(process.argv[1]) === realPath(import.meta.filename)) {
   await makeTemplates(process.argv[2]!);
 }
