@@ -2,17 +2,17 @@
 // and most of a gigabyte, a clone costs little (tests/support/pglite-templates.ts); on PostgreSQL
 // `CREATE DATABASE ... TEMPLATE` is a file copy.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { pidExists } from "../../src/db/data-dir-lock.js";
 import { migratePostgresUrl } from "../../src/db/migrate.js";
 import { fromRoot } from "../../src/shared/project-root.js";
 import { DATABASE_URL, urlForDatabase } from "./env.js";
 import { buildHubForTests } from "./hub-build.js";
-import { TEMPLATE_MARKERS } from "./pglite-templates.js";
+import { TEMPLATE_CACHE, TEMPLATE_MARKERS, templatesKey } from "./pglite-templates.js";
 import { startWebBuild } from "./web-setup.js";
 
 export default async function setup(project: TestProject) {
@@ -52,31 +52,68 @@ async function setupDatabase(project: TestProject): Promise<(() => Promise<void>
       await admin.end();
     };
   }
-  // Both projects of the PGlite run (engine-free and pglite) use the templates: the first to ask starts making them.
-  // They are made while the workers start and load the test files; the tests wait for them (tests/support/db.ts).
-  const shared = globalThis as { [PGLITE_TEMPLATES]?: ReturnType<typeof startPgliteTemplates> };
+  // Both projects of the PGlite run (engine-free and pglite) use the templates: the first to ask finds them kept from
+  // an earlier run, or starts making them. They are made while the workers start and load the test files; the tests
+  // wait for them (tests/support/db.ts).
+  const shared = globalThis as { [PGLITE_TEMPLATES]?: ReturnType<typeof pgliteTemplates> };
   const first = shared[PGLITE_TEMPLATES] === undefined;
-  shared[PGLITE_TEMPLATES] ??= startPgliteTemplates();
+  shared[PGLITE_TEMPLATES] ??= pgliteTemplates();
   const templates = shared[PGLITE_TEMPLATES];
   project.provide("migratedTemplate", "");
   project.provide("pgliteTemplates", templates.folder);
-  if (!first) return;
-  return async () => {
-    templates.child.kill(); // no-op once it has exited
-    await templates.exited;
-    fs.rmSync(templates.folder, { recursive: true, force: true });
-  };
+  return first ? templates.done : undefined;
 }
 
 const PGLITE_TEMPLATES = Symbol.for("idor-hub.tests.pglite-templates");
 
 /**
- * Starts tests/support/pglite-templates.ts in a process of its own, making its files in a new folder. It marks the
- * folder ready when it is done; when it fails, this marks it failed with its error output, which the waiting tests
- * report.
+ * The run's PGlite templates: the ones an earlier run kept for the same inputs (tests/support/pglite-templates.ts,
+ * `templatesKey`), or new ones, kept for the next runs when they were made (`done`, the teardown).
+ */
+function pgliteTemplates(): { folder: string; done: () => Promise<void> } {
+  const kept = path.join(TEMPLATE_CACHE, `pglite-templates-${templatesKey()}`);
+  if (fs.existsSync(path.join(kept, TEMPLATE_MARKERS.ready))) return { folder: kept, done: async () => {} };
+  removeLeftovers();
+  const making = startPgliteTemplates();
+  return {
+    folder: making.folder,
+    done: async () => {
+      making.child.kill(); // no-op once it has exited
+      await making.exited;
+      keepForNextRuns(making.folder, kept);
+    },
+  };
+}
+
+/** The folders of runs that ended without their teardown (Ctrl-C, a killed process): their pid is in their name. */
+function removeLeftovers(): void {
+  for (const name of fs.existsSync(TEMPLATE_CACHE) ? fs.readdirSync(TEMPLATE_CACHE) : []) {
+    const pid = /^making-(\d+)-/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !pidExists(Number(pid))) fs.rmSync(path.join(TEMPLATE_CACHE, name), { recursive: true, force: true });
+  }
+}
+
+/** Renames the made templates into place (one set kept: those of other inputs go), or removes them when unfinished. */
+function keepForNextRuns(folder: string, kept: string): void {
+  try {
+    if (!fs.existsSync(path.join(folder, TEMPLATE_MARKERS.ready)) || fs.existsSync(kept)) throw new Error("not kept");
+    for (const name of fs.readdirSync(TEMPLATE_CACHE)) {
+      if (name.startsWith("pglite-templates-")) fs.rmSync(path.join(TEMPLATE_CACHE, name), { recursive: true, force: true });
+    }
+    fs.renameSync(folder, kept);
+  } catch {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts tests/support/pglite-templates.ts in a process of its own, making its files in a new folder (beside where
+ * they are kept, so that keeping them is a rename). It marks the folder ready when it is done; when it fails, this
+ * marks it failed with its error output, which the waiting tests report.
  */
 function startPgliteTemplates() {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "idor-hub-test-"));
+  fs.mkdirSync(TEMPLATE_CACHE, { recursive: true });
+  const folder = fs.mkdtempSync(path.join(TEMPLATE_CACHE, `making-${process.pid}-`));
   const script = fileURLToPath(new URL("./pglite-templates.ts", import.meta.url));
   let exit: () => void;
   const exited = new Promise<void>((resolve) => (exit = resolve));

@@ -12,15 +12,41 @@
 // test workers (vitest.config.ts says why).
 // Each test that needs a fresh cluster loads one of these instead of running initdb itself (~4 s of CPU each).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { migrateDatabase } from "../../src/db/migrate.js";
+import { MIGRATIONS_DIR, migrateDatabase } from "../../src/db/migrate.js";
 import { pgliteOptions, wrapPglite } from "../../src/db/pglite.js";
+import { fromRoot } from "../../src/shared/project-root.js";
 
 export const TEMPLATE_FILES = { initdb: "initdb.tar", migrated: "migrated.tar", migratedDataDir: "migrated-pgdata" } as const;
 /** Written last when every file is there (`ready`), or by the global set-up when this failed (`failed`, its error). */
 export const TEMPLATE_MARKERS = { ready: "ready", failed: "failed" } as const;
+
+/**
+ * Where a run keeps its templates for the next runs (`npm ci` empties it with node_modules), in a folder named after
+ * everything they are made from: this script, the migrations and the code that applies them, and the installed
+ * packages (PGlite among them). A change to any of these makes them anew. `rm -rf node_modules/.cache/idor-hub-tests`
+ * forces it.
+ */
+export const TEMPLATE_CACHE = fromRoot("node_modules", ".cache", "idor-hub-tests");
+
+export function templatesKey(): string {
+  const hash = createHash("sha256");
+  const files = [
+    fromRoot("tests", "support", "pglite-templates.ts"),
+    fromRoot("src", "db", "migrate.ts"),
+    fromRoot("src", "db", "pglite.ts"),
+    fromRoot("package-lock.json"),
+    ...fs.readdirSync(MIGRATIONS_DIR, { recursive: true, encoding: "utf8" }).sort().map((name) => path.join(MIGRATIONS_DIR, name)),
+  ];
+  for (const file of files) {
+    if (!fs.statSync(file).isFile()) continue;
+    hash.update(`${path.relative(fromRoot(), file)}\0`).update(fs.readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex").slice(0, 16);
+}
 
 async function writeDump(pg: PGlite, file: string): Promise<void> {
   const dump = await pg.dumpDataDir("none");
