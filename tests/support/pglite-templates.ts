@@ -1,6 +1,7 @@
-// The embedded databases a PGlite test run starts from, made once per run in a process the global set-up
+// The embedded databases a PGlite test run starts from, made in a process the global set-up
 // (tests/support/global-setup.ts) starts, `node --liftoff-only --import tsx <this> <folder>`, while the workers start
-// and load the test files; tests read them through `pgliteTemplate` (tests/support/db.ts), which waits for them.
+// and load the test files, unless an earlier run kept them (TEMPLATE_CACHE below); tests read them through
+// `pgliteTemplate` (tests/support/db.ts), which waits for them.
 //
 // - initdb.tar: a cluster as initdb leaves it, not migrated (tests/migration-0005.test.ts migrates it step by step);
 // - migrated.tar: the same cluster migrated, no data (every test file's database: tests/support/db.ts);
