@@ -50,7 +50,7 @@ export async function launchChromium(): Promise<Browser> {
  * to look at the pages or to refresh the README's pictures. Taken on every run they were about a sixth of Chromium's
  * CPU in the suite (~7 s of ~44 s, measured per process). A page open when a test fails is photographed anyway.
  */
-export const TAKE_SCREENSHOTS = /^(1|true|yes)$/i.test(process.env.HUB_TEST_SCREENSHOTS?.trim() ?? "");
+const TAKE_SCREENSHOTS = /^(1|true|yes)$/i.test(process.env.HUB_TEST_SCREENSHOTS?.trim() ?? "");
 
 /** Saves .tmp/screenshots/<name>.png when screenshots are on: the whole page (or one screen of it), or one element. */
 export async function screenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<void> {

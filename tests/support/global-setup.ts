@@ -7,11 +7,11 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { pidExists } from "../../src/db/data-dir-lock.js";
 import { migratePostgresUrl } from "../../src/db/migrate.js";
 import { fromRoot } from "../../src/shared/project-root.js";
 import { DATABASE_URL, urlForDatabase } from "./env.js";
 import { buildHubForTests } from "./hub-build.js";
+import { removeFoldersOfEndedRuns } from "./processes.js";
 import { TEMPLATE_CACHE, TEMPLATE_MARKERS, templatesKey } from "./pglite-templates.js";
 import { startWebBuild } from "./web-setup.js";
 
@@ -73,7 +73,7 @@ const PGLITE_TEMPLATES = Symbol.for("idor-hub.tests.pglite-templates");
 function pgliteTemplates(): { folder: string; done: () => Promise<void> } {
   const kept = path.join(TEMPLATE_CACHE, `pglite-templates-${templatesKey()}`);
   if (fs.existsSync(path.join(kept, TEMPLATE_MARKERS.ready))) return { folder: kept, done: async () => {} };
-  removeLeftovers();
+  removeFoldersOfEndedRuns(TEMPLATE_CACHE, /^making-(\d+)-/);
   const making = startPgliteTemplates();
   return {
     folder: making.folder,
@@ -85,25 +85,20 @@ function pgliteTemplates(): { folder: string; done: () => Promise<void> } {
   };
 }
 
-/** The folders of runs that ended without their teardown (Ctrl-C, a killed process): their pid is in their name. */
-function removeLeftovers(): void {
-  for (const name of fs.existsSync(TEMPLATE_CACHE) ? fs.readdirSync(TEMPLATE_CACHE) : []) {
-    const pid = /^making-(\d+)-/.exec(name)?.[1];
-    if (pid && Number(pid) !== process.pid && !pidExists(Number(pid))) fs.rmSync(path.join(TEMPLATE_CACHE, name), { recursive: true, force: true });
-  }
-}
-
 /** Renames the made templates into place (one set kept: those of other inputs go), or removes them when unfinished. */
 function keepForNextRuns(folder: string, kept: string): void {
-  try {
-    if (!fs.existsSync(path.join(folder, TEMPLATE_MARKERS.ready)) || fs.existsSync(kept)) throw new Error("not kept");
-    for (const name of fs.readdirSync(TEMPLATE_CACHE)) {
-      if (name.startsWith("pglite-templates-")) fs.rmSync(path.join(TEMPLATE_CACHE, name), { recursive: true, force: true });
+  if (fs.existsSync(path.join(folder, TEMPLATE_MARKERS.ready)) && !fs.existsSync(kept)) {
+    try {
+      for (const name of fs.readdirSync(TEMPLATE_CACHE)) {
+        if (name.startsWith("pglite-templates-")) fs.rmSync(path.join(TEMPLATE_CACHE, name), { recursive: true, force: true });
+      }
+      fs.renameSync(folder, kept);
+      return;
+    } catch {
+      // another run kept its set at the same moment: this one goes
     }
-    fs.renameSync(folder, kept);
-  } catch {
-    fs.rmSync(folder, { recursive: true, force: true });
   }
+  fs.rmSync(folder, { recursive: true, force: true });
 }
 
 /**

@@ -11,13 +11,13 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { pidExists } from "../../src/db/data-dir-lock.js";
 import { fromRoot } from "../../src/shared/project-root.js";
+import { removeFoldersOfEndedRuns } from "./processes.js";
 
 export async function buildHubForTests(): Promise<{ dir: string; remove(): void }> {
   const dir = fromRoot(".tmp", `test-build-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
-  removeBuildsOfEndedRuns();
+  removeFoldersOfEndedRuns(fromRoot(".tmp"), /^test-build-(\d+)$/);
   const tsc = fromRoot("node_modules", "typescript7", "bin", "tsc");
   const { stdout, stderr } = await promisify(execFile)(
     process.execPath,
@@ -27,20 +27,6 @@ export async function buildHubForTests(): Promise<{ dir: string; remove(): void 
   process.stdout.write(stdout);
   process.stderr.write(stderr);
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-/**
- * A run stopped before its teardown (npm test stops vitest at a type error; Ctrl-C; a killed process) leaves its
- * build behind: removed by the next run, once the process named in the folder's name is gone.
- */
-function removeBuildsOfEndedRuns(): void {
-  const parent = fromRoot(".tmp");
-  const builds = fs.existsSync(parent) ? fs.readdirSync(parent).filter((name) => /^test-build-\d+$/.test(name)) : [];
-  for (const name of builds) {
-    const pid = Number(name.slice("test-build-".length));
-    if (pid === process.pid || pidExists(pid)) continue;
-    fs.rmSync(path.join(parent, name), { recursive: true, force: true });
-  }
 }
 
 /** `node <the compiled script>` for a script under src/, e.g. "src/main.ts". */

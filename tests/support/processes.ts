@@ -1,10 +1,25 @@
 // Child processes for the tests that must run something the way a user does (the hub, a CLI, a second lock holder):
 // spawned from the repository root, output collected, and killed when the test file ends or its worker dies.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { pidExists } from "../../src/db/data-dir-lock.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/**
+ * Removes the folders in `parent` that a run stopped before its teardown left behind (npm test stops vitest at a type
+ * error; Ctrl-C; a killed process): those whose name `pattern` matches with the run's pid as its first group, once
+ * that process is gone.
+ */
+export function removeFoldersOfEndedRuns(parent: string, pattern: RegExp): void {
+  for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (!pid || pid === process.pid || pidExists(pid)) continue;
+    fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+}
 
 export interface Proc {
   proc: ChildProcess;
